@@ -1,0 +1,234 @@
+import CLibpq
+import Foundation
+
+/// One libpq connection. The only file that imports libpq; no C type leaves it.
+///
+/// Not thread-safe: each instance is owned by one actor (`Database`, `ChangeListener`) or one task.
+final class PostgresConnection {
+    private var handle: OpaquePointer?
+    let url: String
+
+    /// Connects, fixes the session time zone to UTC (as the web's server runs) and names the client.
+    /// - Throws: `DatabaseError.connectionFailed` naming host and database, never the password.
+    init(url: String, applicationName: String = "clinic-desk") throws {
+        self.url = url
+        let connection = PQconnectdb(url)
+        guard let connection else {
+            throw DatabaseError.connectionFailed(host: "?", database: "?", reason: "out of memory")
+        }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            let failure = DatabaseError.connectionFailed(
+                host: PostgresConnection.describeHost(connection),
+                database: PostgresConnection.string(PQdb(connection)) ?? "?",
+                reason: PostgresConnection.firstLine(PostgresConnection.string(PQerrorMessage(connection)) ?? "unknown error"))
+            PQfinish(connection)
+            throw failure
+        }
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
+        handle = connection
+        _ = try execute("SET TimeZone = 'UTC'", parameters: [])
+        _ = try execute("SELECT set_config('application_name', $1, false)", parameters: [applicationName])
+    }
+
+    deinit {
+        if let handle { PQfinish(handle) }
+    }
+
+    /// Where this connection points, as "host/database" without credentials.
+    var target: (host: String, database: String) {
+        guard let handle else { return ("?", "?") }
+        return (PostgresConnection.describeHost(handle), PostgresConnection.string(PQdb(handle)) ?? "?")
+    }
+
+    /// True while the socket is usable. Reads pending input first, so a server-side disconnect that
+    /// already arrived (administrator shutdown, idle timeout) is seen before the next statement is sent.
+    var isAlive: Bool {
+        guard let handle else { return false }
+        _ = PQconsumeInput(handle)
+        return PQstatus(handle) == CONNECTION_OK
+    }
+
+    /// The server process id of this session (for `pg_terminate_backend` in tests).
+    var backendPID: Int32 {
+        guard let handle else { return 0 }
+        return PQbackendPID(handle)
+    }
+
+    /// The socket descriptor, for `poll()`; -1 when disconnected. Changes after a reconnect.
+    var socketDescriptor: Int32 {
+        guard let handle else { return -1 }
+        return PQsocket(handle)
+    }
+
+    /// Runs one parameterised statement (text format) and returns its decoded rows.
+    func execute(_ sql: String, parameters: [String?]) throws -> QueryResult {
+        let result = try run(sql, parameters: parameters)
+        defer { PQclear(result) }
+        return try PostgresConnection.collect(result)
+    }
+
+    /// Runs one parameterised statement and returns only the row count, without decoding (the
+    /// benchmark's raw path: the same SQL through libpq with none of our layer).
+    func executeRaw(_ sql: String, parameters: [String?]) throws -> Int {
+        let result = try run(sql, parameters: parameters)
+        defer { PQclear(result) }
+        return Int(PQntuples(result))
+    }
+
+    /// Runs a script of several statements with the simple protocol (no parameters allowed).
+    /// Used for schema.sql; the caller makes sure the text is trusted.
+    func executeScript(_ sql: String) throws {
+        guard let handle else { throw DatabaseError.connectionLost }
+        var failure: DatabaseError?
+        guard PQsendQuery(handle, sql) == 1 else { throw connectionOrStatementError(nil) }
+        while let result = PQgetResult(handle) {
+            let status = PQresultStatus(result)
+            if status == PGRES_FATAL_ERROR, failure == nil {
+                failure = connectionOrStatementError(result)
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        if PQstatus(handle) != CONNECTION_OK { throw DatabaseError.connectionLost }
+    }
+
+    /// Streams rows into `COPY ... FROM STDIN` (text format). Each chunk holds complete lines.
+    func copyIn(_ sql: String, chunks: some Sequence<String>) throws {
+        guard let handle else { throw DatabaseError.connectionLost }
+        guard let start = PQexec(handle, sql) else { throw connectionOrStatementError(nil) }
+        let startStatus = PQresultStatus(start)
+        if startStatus != PGRES_COPY_IN {
+            let failure = connectionOrStatementError(start)
+            PQclear(start)
+            throw failure
+        }
+        PQclear(start)
+        for chunk in chunks {
+            var chunk = chunk
+            let sent = chunk.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { PQputCopyData(handle, $0.baseAddress, Int32($0.count)) }
+            }
+            if sent != 1 { break }
+        }
+        _ = PQputCopyEnd(handle, nil)
+        var failure: DatabaseError?
+        while let result = PQgetResult(handle) {
+            if PQresultStatus(result) == PGRES_FATAL_ERROR, failure == nil {
+                failure = connectionOrStatementError(result)
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+    }
+
+    /// Reads whatever the server sent and returns the notifications that arrived, oldest first.
+    /// - Throws: `DatabaseError.connectionLost` when the socket is closed.
+    func drainNotifications() throws -> [(channel: String, payload: String)] {
+        guard let handle else { throw DatabaseError.connectionLost }
+        guard PQconsumeInput(handle) == 1, PQstatus(handle) == CONNECTION_OK else {
+            throw DatabaseError.connectionLost
+        }
+        var received: [(channel: String, payload: String)] = []
+        while let notice = PQnotifies(handle) {
+            let channel = PostgresConnection.string(notice.pointee.relname) ?? ""
+            let payload = PostgresConnection.string(notice.pointee.extra) ?? ""
+            PQfreemem(notice)
+            received.append((channel, payload))
+        }
+        return received
+    }
+
+    // MARK: - Private
+
+    private func run(_ sql: String, parameters: [String?]) throws -> OpaquePointer {
+        guard let handle else { throw DatabaseError.connectionLost }
+        let result: OpaquePointer? = PostgresConnection.withCStrings(parameters) { pointers in
+            PQexecParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+        }
+        guard let result else { throw connectionOrStatementError(nil) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+            return result
+        default:
+            let failure = connectionOrStatementError(result)
+            PQclear(result)
+            throw failure
+        }
+    }
+
+    /// A dead connection is a connection error whatever the result says; otherwise the server's
+    /// SQLSTATE, constraint and primary message.
+    private func connectionOrStatementError(_ result: OpaquePointer?) -> DatabaseError {
+        guard let handle, PQstatus(handle) == CONNECTION_OK else { return .connectionLost }
+        guard let result else {
+            return .statementFailed(sqlState: "08000", constraint: nil,
+                                    message: PostgresConnection.firstLine(PostgresConnection.string(PQerrorMessage(handle)) ?? ""))
+        }
+        let state = PostgresConnection.string(PQresultErrorField(result, clinic_diag_sqlstate())) ?? "XX000"
+        if state.hasPrefix("08") || state == "57P01" || state == "57P02" || state == "57P03" {
+            return .connectionLost
+        }
+        let constraint = PostgresConnection.string(PQresultErrorField(result, clinic_diag_constraint()))
+        var message = PostgresConnection.string(PQresultErrorField(result, clinic_diag_message_primary())) ?? ""
+        if let detail = PostgresConnection.string(PQresultErrorField(result, clinic_diag_message_detail())) {
+            message += "\n" + detail
+        }
+        return .statementFailed(sqlState: state, constraint: constraint, message: message)
+    }
+
+    private static func collect(_ result: OpaquePointer) throws -> QueryResult {
+        let rowCount = Int(PQntuples(result))
+        let columnCount = Int(PQnfields(result))
+        var names: [String] = []
+        names.reserveCapacity(columnCount)
+        for column in 0..<columnCount {
+            names.append(string(PQfname(result, Int32(column))) ?? "?column?")
+        }
+        let columns = ResultColumns(names: names)
+        var rows: [Row] = []
+        rows.reserveCapacity(rowCount)
+        for row in 0..<rowCount {
+            var values: [String?] = []
+            values.reserveCapacity(columnCount)
+            for column in 0..<columnCount {
+                if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
+                    values.append(nil)
+                } else {
+                    values.append(string(PQgetvalue(result, Int32(row), Int32(column))) ?? "")
+                }
+            }
+            rows.append(Row(columns: columns, values: values))
+        }
+        let affected = Int(string(PQcmdTuples(result)) ?? "") ?? 0
+        return QueryResult(rows: rows, affectedRows: affected)
+    }
+
+    private static func withCStrings<R>(_ values: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+        var owned: [UnsafeMutablePointer<CChar>?] = values.map { value in value.flatMap { strdup($0) } }
+        defer { for pointer in owned { free(pointer) } }
+        return owned.withUnsafeMutableBufferPointer { buffer in
+            body(buffer.map { UnsafePointer($0) })
+        }
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private static func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String? {
+        guard let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    private static func describeHost(_ connection: OpaquePointer) -> String {
+        let host = string(PQhost(connection)) ?? "localhost"
+        let port = string(PQport(connection)) ?? ""
+        return port.isEmpty ? host : "\(host):\(port)"
+    }
+
+    private static func firstLine(_ text: String) -> String {
+        let trimmed = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
+        return trimmed.replacingOccurrences(of: "FATAL:  ", with: "")
+    }
+}
