@@ -816,12 +816,15 @@ BEGIN
     PERFORM pg_notify('clinic_desk_changes', json_build_object(
         'table', TG_TABLE_NAME, 'op', TG_OP, 'id', changed.id, 'centre', centre,
         'day', desk_local_day(starts, zone))::text);
-    IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'appointments'
-       AND (OLD.centre_id IS DISTINCT FROM NEW.centre_id OR OLD.scheduled_start_at IS DISTINCT FROM NEW.scheduled_start_at) THEN
-        SELECT c.timezone INTO zone FROM centres c WHERE c.id = OLD.centre_id;
-        PERFORM pg_notify('clinic_desk_changes', json_build_object(
-            'table', TG_TABLE_NAME, 'op', TG_OP, 'id', OLD.id, 'centre', OLD.centre_id,
-            'day', desk_local_day(OLD.scheduled_start_at, zone))::text);
+    -- A moved appointment also changes the day it left (nested IFs: plpgsql does not short-circuit,
+    -- and a payments row has no centre_id).
+    IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'appointments' THEN
+        IF OLD.centre_id IS DISTINCT FROM NEW.centre_id OR OLD.scheduled_start_at IS DISTINCT FROM NEW.scheduled_start_at THEN
+            SELECT c.timezone INTO zone FROM centres c WHERE c.id = OLD.centre_id;
+            PERFORM pg_notify('clinic_desk_changes', json_build_object(
+                'table', TG_TABLE_NAME, 'op', TG_OP, 'id', OLD.id, 'centre', OLD.centre_id,
+                'day', desk_local_day(OLD.scheduled_start_at, zone))::text);
+        END IF;
     END IF;
     RETURN NULL;
 END;

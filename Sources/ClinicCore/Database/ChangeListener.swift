@@ -12,6 +12,15 @@ public struct ChangeNotification: Codable, Equatable, Sendable {
     public var centre: Int64?
     /// The appointment's local calendar day at that centre, `YYYY-MM-DD`.
     public var day: String?
+
+    /// A notification as the trigger builds it.
+    public init(table: String, op: String, id: Int64, centre: Int64?, day: String?) {
+        self.table = table
+        self.op = op
+        self.id = id
+        self.centre = centre
+        self.day = day
+    }
 }
 
 /// A dedicated LISTEN connection that an event loop can wait on without blocking: poll its

@@ -44,7 +44,10 @@ final class PostgresConnection {
     /// already arrived (administrator shutdown, idle timeout) is seen before the next statement is sent.
     var isAlive: Bool {
         guard let handle else { return false }
-        _ = PQconsumeInput(handle)
+        // Twice: the first read may only return the server's goodbye message; the second sees the EOF.
+        for _ in 0..<2 where PQstatus(handle) == CONNECTION_OK {
+            if PQconsumeInput(handle) == 0 { break }
+        }
         return PQstatus(handle) == CONNECTION_OK
     }
 

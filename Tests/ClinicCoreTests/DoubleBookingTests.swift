@@ -1,0 +1,158 @@
+import ClinicCore
+import Testing
+
+/// The database refuses overlapping appointments of one clinician, whoever inserts them.
+@Suite("no double booking")
+struct DoubleBookingTests {
+    /// The web's createAppointment statement, sent as the web sends it (autocommit, no transaction).
+    static let webInsert = """
+        INSERT INTO appointments (patient_id, clinician_id, centre_id, appointment_type, scheduled_start_at, scheduled_end_at,
+            duration_minutes, status, booked_by_user_id, source, notes, patient_notes, is_active)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, 'BOOKED', $8, $9, $10, $11, true) RETURNING *
+        """
+
+    @Test("20 connections booking one slot through ClinicCore: exactly one wins, the rest hear 'slot taken'")
+    func concurrentDeskBookings() async throws {
+        try await TestDatabase.with(prefix: "book_desk") { test in
+            let data = try await TestData.insert(into: test.database, patients: 20)
+            let handles = (0..<20).map { _ in Database(url: test.url) }
+            for handle in handles { try await handle.connect() }
+            let outcomes = await withTaskGroup(of: Result<Int64, Error>.self) { group in
+                for (index, handle) in handles.enumerated() {
+                    let appointment = data.appointment(start: TestData.ist(10), patient: index)
+                    group.addTask {
+                        do {
+                            return .success(try await handle.transaction { try AppointmentStore.insert(appointment, in: $0) })
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                }
+                var outcomes: [Result<Int64, Error>] = []
+                for await outcome in group { outcomes.append(outcome) }
+                return outcomes
+            }
+            let wins = outcomes.filter { if case .success = $0 { true } else { false } }
+            let slotTaken = outcomes.filter { if case .failure(let error) = $0 { (error as? BookingError) == .slotTaken } else { false } }
+            #expect(wins.count == 1)
+            #expect(slotTaken.count == 19)
+            let stored = try await test.database.query("SELECT count(*) AS n FROM appointments")
+            #expect(try stored[0].decode("n", as: Int64.self) == 1)
+        }
+    }
+
+    @Test("20 connections sending the web's own INSERT for one slot: exactly one row, the rest refused with 23P01")
+    func concurrentWebInserts() async throws {
+        try await TestDatabase.with(prefix: "book_web") { test in
+            let data = try await TestData.insert(into: test.database, patients: 20)
+            let handles = (0..<20).map { _ in Database(url: test.url) }
+            for handle in handles { try await handle.connect() }
+            let start = TestData.ist(11)
+            let outcomes = await withTaskGroup(of: Result<Int, Error>.self) { group in
+                for (index, handle) in handles.enumerated() {
+                    // Alternate centres: the web's centre-scoped check would let these through; the database must not.
+                    let parameters: [String?] = [
+                        String(data.patientIDs[index]), String(data.clinicianID), String(data.centreIDs[index % 2]), "IN_PERSON",
+                        start.sqlParameter, start.adding(minutes: 50).sqlParameter, "50", String(data.patientUserIDs[index]),
+                        "WEB_PATIENT", nil, nil,
+                    ]
+                    group.addTask {
+                        do {
+                            return .success(try await handle.execute(SQLQuery(unsafeSQL: DoubleBookingTests.webInsert, parameters: parameters)))
+                        } catch {
+                            return .failure(error)
+                        }
+                    }
+                }
+                var outcomes: [Result<Int, Error>] = []
+                for await outcome in group { outcomes.append(outcome) }
+                return outcomes
+            }
+            let refusals = outcomes.compactMap { outcome -> DatabaseError? in
+                if case .failure(let error) = outcome { return error as? DatabaseError }
+                return nil
+            }
+            #expect(outcomes.count - refusals.count == 1)
+            #expect(refusals.count == 19)
+            #expect(refusals.allSatisfy { $0.sqlState == "23P01" && BookingError($0) == .slotTaken })
+        }
+    }
+
+    @Test("a cancelled, no-show or inactive appointment frees its slot; the web's other statuses hold it",
+          arguments: ["CANCELLED", "CANCELLED_BY_ADMIN", "NO_SHOW", "inactive"])
+    func freedSlots(freeing: String) async throws {
+        try await TestDatabase.with(prefix: "book_free") { test in
+            let data = try await TestData.insert(into: test.database)
+            let first = try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(12)), in: $0) }
+            await #expect(throws: BookingError.slotTaken) {
+                try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(12), patient: 1), in: $0) }
+            }
+            if freeing == "inactive" {
+                try await test.database.execute("UPDATE appointments SET is_active = false WHERE id = \(first)")
+            } else {
+                try await test.database.execute("UPDATE appointments SET status = \(freeing) WHERE id = \(first)")
+            }
+            let second = try await test.database.transaction {
+                try AppointmentStore.insert(data.appointment(start: TestData.ist(12), patient: 1), in: $0)
+            }
+            #expect(second != first)
+        }
+    }
+
+    @Test("statuses that hold the slot in the web's check also hold it here",
+          arguments: ["BOOKED", "CONFIRMED", "IN_PROGRESS", "PENDING", "RESCHEDULED", "COMPLETED", "CANCELLATION_REQUESTED"])
+    func heldSlots(status: String) async throws {
+        try await TestDatabase.with(prefix: "book_held") { test in
+            let data = try await TestData.insert(into: test.database)
+            _ = try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(9), status: status), in: $0) }
+            await #expect(throws: BookingError.slotTaken) {
+                try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(9, 30), patient: 1), in: $0) }
+            }
+        }
+    }
+
+    @Test("partial overlaps are refused; back-to-back appointments are fine; two centres at once are refused")
+    func overlapShapes() async throws {
+        try await TestDatabase.with(prefix: "book_shapes") { test in
+            let data = try await TestData.insert(into: test.database)
+            _ = try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(14)), in: $0) }
+            // 14:40–15:30 overlaps 14:00–14:50 by ten minutes.
+            await #expect(throws: BookingError.slotTaken) {
+                try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(14, 40), patient: 1), in: $0) }
+            }
+            // 13:20–14:10 overlaps from the other side.
+            await #expect(throws: BookingError.slotTaken) {
+                try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(13, 20), patient: 1), in: $0) }
+            }
+            // The same clinician at the other centre at the same time.
+            await #expect(throws: BookingError.slotTaken) {
+                try await test.database.transaction {
+                    try AppointmentStore.insert(data.appointment(start: TestData.ist(14, 10), patient: 2, centre: 1), in: $0)
+                }
+            }
+            // Touching ranges ([) semantics): 14:50 starts exactly when the first ends.
+            _ = try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(14, 50), patient: 1), in: $0) }
+            // An appointment that ends before it starts is refused with its own message.
+            await #expect(throws: BookingError.endNotAfterStart) {
+                try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(18), minutes: -10), in: $0) }
+            }
+        }
+    }
+
+    @Test("a failed booking leaves no half-written rows")
+    func failedBookingRollsBack() async throws {
+        try await TestDatabase.with(prefix: "book_rollback") { test in
+            let data = try await TestData.insert(into: test.database)
+            _ = try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(16)), in: $0) }
+            await #expect(throws: BookingError.slotTaken) {
+                try await test.database.transaction { session in
+                    try AuditLog.record(AuditEntry(actorUserID: data.staffUserID, centreID: data.centreIDs[0], action: "appointment.book",
+                                                   entityType: "appointment", entityID: nil, host: "desk-1"), in: session)
+                    return try AppointmentStore.insert(data.appointment(start: TestData.ist(16), patient: 1), in: session)
+                }
+            }
+            let audit = try await test.database.query("SELECT count(*) AS n FROM desk_audit_log")
+            #expect(try audit[0].decode("n", as: Int64.self) == 0)
+        }
+    }
+}
