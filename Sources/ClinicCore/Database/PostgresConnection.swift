@@ -30,6 +30,18 @@ final class PostgresConnection {
         _ = try execute("SELECT set_config('application_name', $1, false)", parameters: [applicationName])
     }
 
+    /// Opens and closes a connection with no session setup (the raw path of the connect benchmark).
+    static func probe(url: String) throws {
+        guard let connection = PQconnectdb(url) else {
+            throw DatabaseError.connectionFailed(host: "?", database: "?", reason: "out of memory")
+        }
+        defer { PQfinish(connection) }
+        guard PQstatus(connection) == CONNECTION_OK else {
+            throw DatabaseError.connectionFailed(host: describeHost(connection), database: string(PQdb(connection)) ?? "?",
+                                                 reason: firstLine(string(PQerrorMessage(connection)) ?? "unknown error"))
+        }
+    }
+
     deinit {
         if let handle { PQfinish(handle) }
     }

@@ -1,20 +1,25 @@
 /// Writes appointment rows exactly as the web's `createAppointment` does, with desk error mapping.
 public enum AppointmentStore {
+    /// The INSERT, shaped like the web's `createAppointment` (also the benchmark's raw-path SQL).
+    public static func insertQuery(_ appointment: NewAppointment) -> SQLQuery {
+        """
+        INSERT INTO appointments (patient_id, clinician_id, centre_id, appointment_type, scheduled_start_at,
+                                  scheduled_end_at, duration_minutes, status, booked_by_user_id, source, notes,
+                                  patient_notes, is_active)
+        VALUES (\(appointment.patientID), \(appointment.clinicianID), \(appointment.centreID),
+                \(appointment.type.rawValue), \(appointment.start), \(appointment.end),
+                \(appointment.durationMinutes), \(appointment.status), \(appointment.bookedByUserID),
+                \(appointment.source.rawValue), \(appointment.notes), \(appointment.patientNotes), true)
+        RETURNING id
+        """
+    }
+
     /// Inserts one appointment and returns its id.
     /// - Throws: `BookingError.slotTaken` when the clinician already has an overlapping active
     ///   appointment, `BookingError.endNotAfterStart`, or the underlying `DatabaseError`.
     public static func insert(_ appointment: NewAppointment, in session: DatabaseSession) throws -> Int64 {
         do {
-            let row = try session.queryOne("""
-                INSERT INTO appointments (patient_id, clinician_id, centre_id, appointment_type, scheduled_start_at,
-                                          scheduled_end_at, duration_minutes, status, booked_by_user_id, source, notes,
-                                          patient_notes, is_active)
-                VALUES (\(appointment.patientID), \(appointment.clinicianID), \(appointment.centreID),
-                        \(appointment.type.rawValue), \(appointment.start), \(appointment.end),
-                        \(appointment.durationMinutes), \(appointment.status), \(appointment.bookedByUserID),
-                        \(appointment.source.rawValue), \(appointment.notes), \(appointment.patientNotes), true)
-                RETURNING id
-                """)
+            let row = try session.queryOne(insertQuery(appointment))
             return try row.decode("id")
         } catch let error as DatabaseError {
             if let bookingError = BookingError(error) { throw bookingError }

@@ -74,16 +74,9 @@ struct TestDatabase: Sendable {
         try await database.runScript(text)
     }
 
-    /// Replaces the database name in a libpq URI (`postgresql://…/NAME?…`) or key=value string.
+    /// Replaces the database name in a libpq URI or key=value string.
     static func replacingDatabase(in url: String, with name: String) throws -> String {
-        if url.hasPrefix("postgresql://") || url.hasPrefix("postgres://") {
-            guard let schemeEnd = url.range(of: "://") else { throw TestSetupError("unreadable URL") }
-            let afterScheme = url[schemeEnd.upperBound...]
-            let pathStart = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
-            let queryStart = afterScheme[pathStart...].firstIndex(of: "?") ?? afterScheme.endIndex
-            return String(url[..<pathStart]) + "/" + name + String(afterScheme[queryStart...])
-        }
-        return url + " dbname=\(name)"
+        try ConnectionURL.replacingDatabase(in: url, with: name)
     }
 }
 

@@ -1,0 +1,23 @@
+/// Latency percentiles of a set of samples (nearest-rank method).
+public struct Percentiles: Sendable, Equatable, Codable {
+    public var count: Int
+    public var p50: Double
+    public var p95: Double
+    public var p99: Double
+    public var mean: Double
+
+    /// Percentiles of `samples` (any unit; the caller keeps it consistent).
+    public init(_ samples: [Double]) {
+        let sorted = samples.sorted()
+        count = sorted.count
+        func rank(_ percentile: Double) -> Double {
+            guard !sorted.isEmpty else { return 0 }
+            let index = Int((percentile / 100 * Double(sorted.count)).rounded(.up)) - 1
+            return sorted[min(max(index, 0), sorted.count - 1)]
+        }
+        p50 = rank(50)
+        p95 = rank(95)
+        p99 = rank(99)
+        mean = sorted.isEmpty ? 0 : sorted.reduce(0, +) / Double(sorted.count)
+    }
+}
