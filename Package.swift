@@ -12,7 +12,7 @@ let package = Package(
         .library(name: "ClinicCore", targets: ["ClinicCore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
     ],
     targets: [
         .systemLibrary(name: "CNcurses", path: "Sources/CNcurses", providers: [.apt(["libncursesw5-dev"])]),
@@ -40,6 +40,12 @@ let package = Package(
         .testTarget(
             name: "ClinicTUITests",
             dependencies: ["ClinicTUI"],
+            exclude: ["Snapshots"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ClinicCore"],
             swiftSettings: strict
         ),
     ],

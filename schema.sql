@@ -27,7 +27,7 @@ DO $$ BEGIN PERFORM pg_advisory_xact_lock(7263540011); END $$;
 
 DO $$
 DECLARE
-    this_version CONSTANT integer := 1;
+    this_version CONSTANT integer := 2;
     found_version integer;
 BEGIN
     IF to_regclass('desk_schema_version') IS NOT NULL THEN
@@ -951,6 +951,30 @@ BEGIN
 
     INSERT INTO desk_schema_version (version, description)
     VALUES (1, 'foundation: overlap exclusion, status and amount checks, audit chain, live notifications, phone indexes');
+END
+$step$;
+
+-- ---- Step 2: staff sign-in bookkeeping ----------------------------------------------------------
+DO $step$
+BEGIN
+    IF EXISTS (SELECT 1 FROM desk_schema_version WHERE version = 2) THEN
+        RETURN;
+    END IF;
+
+    -- Failed attempts and the lock of a staff login, counted with the database's now() (one clock).
+    -- Sign-ins, failures, locks and patient-record views themselves are audited in desk_audit_log
+    -- (its (entity_type, entity_id) index answers "who looked at this patient").
+    CREATE TABLE desk_staff_sign_in_state (
+        user_id           bigint PRIMARY KEY REFERENCES users (id) ON DELETE CASCADE,
+        failed_attempts   integer NOT NULL DEFAULT 0 CHECK (failed_attempts >= 0),
+        locked_until      timestamptz,
+        last_failed_at    timestamptz,
+        last_signed_in_at timestamptz,
+        updated_at        timestamptz NOT NULL DEFAULT now()
+    );
+
+    INSERT INTO desk_schema_version (version, description)
+    VALUES (2, 'staff sign-in: failed attempts and lock per staff login');
 END
 $step$;
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Test command (`make test`): runs `swift test "$@"` against a throwaway PostgreSQL cluster
+# Test command (`make test`): lints, builds, then runs `swift test "$@"` against a throwaway PostgreSQL cluster
 # that is always stopped and deleted afterwards, including on failure, Ctrl-C, TERM or HUP.
 #
 # Environment given to the tests:
@@ -48,6 +48,10 @@ status=0
 if [[ -n ${CLINIC_TEST_CMD:-} ]]; then
   bash -c "$CLINIC_TEST_CMD" clinic-test-cmd "$@" || status=$?
 else
-  swift test "$@" || status=$?
+  # The linter is part of the gate; the end-to-end tests drive the built binary, so build it first.
+  echo "test.sh: swift format lint --strict"
+  swift format lint --strict --recursive Sources Tests Package.swift || status=$?
+  if [[ $status -eq 0 ]]; then swift build || status=$?; fi
+  if [[ $status -eq 0 ]]; then swift test "$@" || status=$?; fi
 fi
 exit "$status"

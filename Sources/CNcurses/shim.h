@@ -17,4 +17,15 @@ static inline unsigned int clinic_a_normal(void) { return A_NORMAL; }
 static inline unsigned int clinic_color_pair(int n) { return COLOR_PAIR(n); }
 static inline int clinic_key_code_yes(void) { return KEY_CODE_YES; }
 extern int wcwidth(wchar_t c);
+
+#include <sys/ioctl.h>
+#include <unistd.h>
+/* ioctl is variadic, which Swift cannot call: ask the terminal for its size here. */
+static inline int clinic_terminal_size(int fd, int *rows, int *columns) {
+    struct winsize size;
+    if (ioctl(fd, TIOCGWINSZ, &size) != 0) return -1;
+    *rows = size.ws_row;
+    *columns = size.ws_col;
+    return 0;
+}
 #endif

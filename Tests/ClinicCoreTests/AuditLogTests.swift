@@ -31,8 +31,9 @@ struct AuditLogTests {
                         let database = Database(url: url)
                         for index in 0..<10 {
                             try await AuditLog(database: database).record(
-                                entry(data, centre: writer % 3 == 2 ? nil : writer % 2, action: "action.\(writer).\(index)",
-                                      details: #"{"note": "a|b", "n": \#(index)}"#))
+                                entry(
+                                    data, centre: writer % 3 == 2 ? nil : writer % 2, action: "action.\(writer).\(index)",
+                                    details: #"{"note": "a|b", "n": \#(index)}"#))
                         }
                     }
                 }
@@ -47,7 +48,8 @@ struct AuditLogTests {
             // Tamper as a superuser would, past the triggers, then verify again.
             try await test.database.withSession { session in
                 try session.execute("SET session_replication_role = replica")
-                try session.execute("UPDATE desk_audit_log SET details = '{\"note\": \"changed\"}' WHERE id = (SELECT min(id) + 5 FROM desk_audit_log)")
+                try session.execute(
+                    "UPDATE desk_audit_log SET details = '{\"note\": \"changed\"}' WHERE id = (SELECT min(id) + 5 FROM desk_audit_log)")
                 try session.execute("SET session_replication_role = origin")
             }
             let tampered = try await log.verify()
@@ -65,7 +67,8 @@ struct AuditLogTests {
     }
 
     private func entry(_ data: TestData, centre: Int?, action: String, details: String = "{}") -> AuditEntry {
-        AuditEntry(actorUserID: data.staffUserID, centreID: centre.map { data.centreIDs[$0] }, action: action,
-                   entityType: "appointment", entityID: 42, host: "desk-pc-1", detailsJSON: details)
+        AuditEntry(
+            actorUserID: data.staffUserID, centreID: centre.map { data.centreIDs[$0] }, action: action,
+            entityType: "appointment", entityID: 42, host: "desk-pc-1", detailsJSON: details)
     }
 }

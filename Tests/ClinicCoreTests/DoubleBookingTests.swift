@@ -58,7 +58,8 @@ struct DoubleBookingTests {
                     ]
                     group.addTask {
                         do {
-                            return .success(try await handle.execute(SQLQuery(unsafeSQL: DoubleBookingTests.webInsert, parameters: parameters)))
+                            return .success(
+                                try await handle.execute(SQLQuery(unsafeSQL: DoubleBookingTests.webInsert, parameters: parameters)))
                         } catch {
                             return .failure(error)
                         }
@@ -78,14 +79,19 @@ struct DoubleBookingTests {
         }
     }
 
-    @Test("a cancelled, no-show or inactive appointment frees its slot; the web's other statuses hold it",
-          arguments: ["CANCELLED", "CANCELLED_BY_ADMIN", "NO_SHOW", "inactive"])
+    @Test(
+        "a cancelled, no-show or inactive appointment frees its slot; the web's other statuses hold it",
+        arguments: ["CANCELLED", "CANCELLED_BY_ADMIN", "NO_SHOW", "inactive"])
     func freedSlots(freeing: String) async throws {
         try await TestDatabase.with(prefix: "book_free") { test in
             let data = try await TestData.insert(into: test.database)
-            let first = try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(12)), in: $0) }
+            let first = try await test.database.transaction {
+                try AppointmentStore.insert(data.appointment(start: TestData.ist(12)), in: $0)
+            }
             await #expect(throws: BookingError.slotTaken) {
-                try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(12), patient: 1), in: $0) }
+                try await test.database.transaction {
+                    try AppointmentStore.insert(data.appointment(start: TestData.ist(12), patient: 1), in: $0)
+                }
             }
             if freeing == "inactive" {
                 try await test.database.execute("UPDATE appointments SET is_active = false WHERE id = \(first)")
@@ -99,14 +105,19 @@ struct DoubleBookingTests {
         }
     }
 
-    @Test("statuses that hold the slot in the web's check also hold it here",
-          arguments: ["BOOKED", "CONFIRMED", "IN_PROGRESS", "PENDING", "RESCHEDULED", "COMPLETED", "CANCELLATION_REQUESTED"])
+    @Test(
+        "statuses that hold the slot in the web's check also hold it here",
+        arguments: ["BOOKED", "CONFIRMED", "IN_PROGRESS", "PENDING", "RESCHEDULED", "COMPLETED", "CANCELLATION_REQUESTED"])
     func heldSlots(status: String) async throws {
         try await TestDatabase.with(prefix: "book_held") { test in
             let data = try await TestData.insert(into: test.database)
-            _ = try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(9), status: status), in: $0) }
+            _ = try await test.database.transaction {
+                try AppointmentStore.insert(data.appointment(start: TestData.ist(9), status: status), in: $0)
+            }
             await #expect(throws: BookingError.slotTaken) {
-                try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(9, 30), patient: 1), in: $0) }
+                try await test.database.transaction {
+                    try AppointmentStore.insert(data.appointment(start: TestData.ist(9, 30), patient: 1), in: $0)
+                }
             }
         }
     }
@@ -118,11 +129,15 @@ struct DoubleBookingTests {
             _ = try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(14)), in: $0) }
             // 14:40–15:30 overlaps 14:00–14:50 by ten minutes.
             await #expect(throws: BookingError.slotTaken) {
-                try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(14, 40), patient: 1), in: $0) }
+                try await test.database.transaction {
+                    try AppointmentStore.insert(data.appointment(start: TestData.ist(14, 40), patient: 1), in: $0)
+                }
             }
             // 13:20–14:10 overlaps from the other side.
             await #expect(throws: BookingError.slotTaken) {
-                try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(13, 20), patient: 1), in: $0) }
+                try await test.database.transaction {
+                    try AppointmentStore.insert(data.appointment(start: TestData.ist(13, 20), patient: 1), in: $0)
+                }
             }
             // The same clinician at the other centre at the same time.
             await #expect(throws: BookingError.slotTaken) {
@@ -131,10 +146,14 @@ struct DoubleBookingTests {
                 }
             }
             // Touching ranges ([) semantics): 14:50 starts exactly when the first ends.
-            _ = try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(14, 50), patient: 1), in: $0) }
+            _ = try await test.database.transaction {
+                try AppointmentStore.insert(data.appointment(start: TestData.ist(14, 50), patient: 1), in: $0)
+            }
             // An appointment that ends before it starts is refused with its own message.
             await #expect(throws: BookingError.endNotAfterStart) {
-                try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(18), minutes: -10), in: $0) }
+                try await test.database.transaction {
+                    try AppointmentStore.insert(data.appointment(start: TestData.ist(18), minutes: -10), in: $0)
+                }
             }
         }
     }
@@ -146,8 +165,10 @@ struct DoubleBookingTests {
             _ = try await test.database.transaction { try AppointmentStore.insert(data.appointment(start: TestData.ist(16)), in: $0) }
             await #expect(throws: BookingError.slotTaken) {
                 try await test.database.transaction { session in
-                    try AuditLog.record(AuditEntry(actorUserID: data.staffUserID, centreID: data.centreIDs[0], action: "appointment.book",
-                                                   entityType: "appointment", entityID: nil, host: "desk-1"), in: session)
+                    try AuditLog.record(
+                        AuditEntry(
+                            actorUserID: data.staffUserID, centreID: data.centreIDs[0], action: "appointment.book",
+                            entityType: "appointment", entityID: nil, host: "desk-1"), in: session)
                     return try AppointmentStore.insert(data.appointment(start: TestData.ist(16), patient: 1), in: session)
                 }
             }

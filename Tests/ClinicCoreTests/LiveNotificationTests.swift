@@ -11,7 +11,8 @@ struct LiveNotificationTests {
             // 2027-01-15 20:30 UTC is 2027-01-16 02:00 in India: the notification must name the IST day.
             let start = Instant(date: LocalDate(year: 2027, month: 1, day: 15), time: LocalTime(hour: 20, minute: 30), offsetSeconds: 0)
             let writer = Database(url: test.url)
-            let inserted = try await writer.query("""
+            let inserted = try await writer.query(
+                """
                 INSERT INTO appointments (patient_id, clinician_id, centre_id, appointment_type, scheduled_start_at, scheduled_end_at,
                     duration_minutes, status, booked_by_user_id, source, is_active)
                 VALUES (\(data.patientIDs[0]), \(data.clinicianID), \(data.centreIDs[1]), 'ONLINE', \(start), \(start.adding(minutes: 30)),
@@ -23,9 +24,12 @@ struct LiveNotificationTests {
             for _ in 0..<50 where received.isEmpty {
                 received += try listener.waitForNotifications(timeoutMilliseconds: 200)
             }
-            #expect(received.first == ChangeNotification(table: "appointments", op: "INSERT", id: id, centre: data.centreIDs[1], day: "2027-01-16"))
+            #expect(
+                received.first
+                    == ChangeNotification(table: "appointments", op: "INSERT", id: id, centre: data.centreIDs[1], day: "2027-01-16"))
 
-            try await writer.execute("""
+            try await writer.execute(
+                """
                 INSERT INTO payments (patient_id, appointment_id, provider, order_id, amount, currency, status)
                 VALUES (\(data.patientIDs[0]), \(id), 'RAZORPAY', 'order_TEST1', '1700.05', 'INR', 'CREATED')
                 """)

@@ -3,10 +3,12 @@ import Testing
 
 @Suite("money in paise")
 struct MoneyTests {
-    @Test("rupee text parses exactly", arguments: [
-        ("1700.05", Int64(170_005)), ("1600", 160_000), ("1600.00", 160_000), ("0.1", 10), ("0.10", 10),
-        ("-3.5", -350), ("99999999.99", 9_999_999_999), ("100.500", 10_050),
-    ])
+    @Test(
+        "rupee text parses exactly",
+        arguments: [
+            ("1700.05", Int64(170_005)), ("1600", 160_000), ("1600.00", 160_000), ("0.1", 10), ("0.10", 10),
+            ("-3.5", -350), ("99999999.99", 9_999_999_999), ("100.500", 10_050),
+        ])
     func parses(text: String, paise: Int64) {
         #expect(Money(rupeesText: text)?.paise == paise)
     }
@@ -34,7 +36,8 @@ struct MoneyTests {
             }
             let amounts = [Money(paise: 170_005), Money(paise: 1), Money(paise: 99_999_999_99), Money(paise: 10)]
             for amount in amounts {
-                let row = try await test.database.query("""
+                let row = try await test.database.query(
+                    """
                     INSERT INTO payments (patient_id, appointment_id, order_id, amount, currency, status, consultation_fee, registration_fee)
                     VALUES (\(data.patientIDs[0]), \(appointment), 'order_X', \(amount), 'INR', 'CREATED', \(amount), \(Money.zero))
                     RETURNING amount, consultation_fee, amount::text = \(amount.rupeesText) AS same_text
@@ -44,14 +47,16 @@ struct MoneyTests {
                 #expect(try row[0].decode("same_text", as: Bool.self))
             }
             // Sums stay exact: 0.10 + 0.20 is 0.30, not 0.30000000000000004.
-            let sum = try await test.database.query("SELECT \(Money(paise: 10))::numeric(10,2) + \(Money(paise: 20))::numeric(10,2) AS total")
+            let sum = try await test.database.query(
+                "SELECT \(Money(paise: 10))::numeric(10,2) + \(Money(paise: 20))::numeric(10,2) AS total")
             #expect(try sum[0].decode("total", as: Money.self) == Money(paise: 30))
             // The clinician's fee is whole rupees.
             let fee = try await test.database.query("SELECT consultation_fee FROM clinician_profiles WHERE id = \(data.clinicianID)")
             #expect(try fee[0].decode("consultation_fee", as: Int64?.self).map(Money.init(rupees:)) == Money(rupees: 1700))
             // Negative amounts are refused by the database.
             await #expect(throws: DatabaseError.self) {
-                try await test.database.execute("""
+                try await test.database.execute(
+                    """
                     INSERT INTO payments (patient_id, appointment_id, order_id, amount, currency, status)
                     VALUES (\(data.patientIDs[0]), \(appointment), 'order_N', \(Money(paise: -1)), 'INR', 'CREATED')
                     """)

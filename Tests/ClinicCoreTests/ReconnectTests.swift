@@ -33,7 +33,8 @@ struct ReconnectTests {
         try await TestDatabase.with(prefix: "reconnect_listen") { test in
             let listener = try ChangeListener(url: test.url)
             let admin = Database(url: try TestDatabase.adminURL())
-            let pids = try await admin.query("""
+            let pids = try await admin.query(
+                """
                 SELECT pid FROM pg_stat_activity WHERE datname = \(test.name) AND application_name = 'clinic-desk listener'
                 """)
             let pid: Int32 = try pids[0].decode("pid")

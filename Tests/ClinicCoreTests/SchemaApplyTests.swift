@@ -12,11 +12,15 @@ struct SchemaApplyTests {
             #expect(try await SchemaManager(database: test.database).currentVersion() == SchemaScript.requiredVersion)
 
             let catalogBefore = try await CatalogFingerprint.take(test.database)
-            let rolesBefore = try await test.database.query("SELECT id, name FROM roles ORDER BY id").map { try $0.decode("name", as: String.self) }
+            let rolesBefore = try await test.database.query("SELECT id, name FROM roles ORDER BY id").map {
+                try $0.decode("name", as: String.self)
+            }
             try await SchemaManager(database: test.database).apply(script)
             let catalogAfter = try await CatalogFingerprint.take(test.database)
             #expect(catalogBefore == catalogAfter)
-            let rolesAfter = try await test.database.query("SELECT id, name FROM roles ORDER BY id").map { try $0.decode("name", as: String.self) }
+            let rolesAfter = try await test.database.query("SELECT id, name FROM roles ORDER BY id").map {
+                try $0.decode("name", as: String.self)
+            }
             #expect(rolesBefore == rolesAfter)
         }
     }
@@ -29,7 +33,7 @@ struct SchemaApplyTests {
                 let outcome = try runPsql(url: test.url, arguments: ["-v", "ON_ERROR_STOP=1", "-q", "-f", path])
                 #expect(outcome.status == 0, "psql failed: \(outcome.output)")
             }
-            #expect(try await SchemaManager(database: test.database).currentVersion() == 1)
+            #expect(try await SchemaManager(database: test.database).currentVersion() == SchemaScript.requiredVersion)
         }
     }
 
@@ -79,7 +83,8 @@ struct CatalogFingerprint: Equatable {
     var entries: [String]
 
     static func take(_ database: Database) async throws -> CatalogFingerprint {
-        let rows = try await database.query("""
+        let rows = try await database.query(
+            """
             SELECT 'column ' || table_name || '.' || column_name || ' ' || data_type || coalesce('(' || character_maximum_length || ')', '')
                    || ' ' || is_nullable || ' ' || coalesce(column_default, '') AS entry
             FROM information_schema.columns WHERE table_schema = 'public'

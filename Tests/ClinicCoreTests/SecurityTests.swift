@@ -22,8 +22,9 @@ struct SecurityTests {
 
     @Test("the web fixtures' bcryptjs hashes verify with their known plaintexts")
     func verifiesFixtureHashes() throws {
-        let text = try String(contentsOfFile: TestDatabase.repositoryRoot.appendingPathComponent("Tests/Fixtures/web/migrated-data.sql").path,
-                              encoding: .utf8)
+        let text = try String(
+            contentsOfFile: TestDatabase.repositoryRoot.appendingPathComponent("Tests/Fixtures/web/migrated-data.sql").path,
+            encoding: .utf8)
         let hashes = text.split(separator: "'").filter { $0.hasPrefix("$2a$10$") && $0.count == 60 }.map(String.init)
         #expect(!hashes.isEmpty)
         #expect(hashes.contains { PasswordHasher.verify("Staff@123", against: $0) || PasswordHasher.verify("Admin@123", against: $0) })

@@ -3,9 +3,11 @@ import Testing
 
 @Suite("exact time")
 struct TimeTests {
-    @Test("civil dates round-trip through days since the epoch", arguments: [
-        (1970, 1, 1, 0), (2000, 2, 29, 11_016), (2026, 11, 26, 20_783), (1969, 12, 31, -1), (2100, 3, 1, 47_541),
-    ])
+    @Test(
+        "civil dates round-trip through days since the epoch",
+        arguments: [
+            (1970, 1, 1, 0), (2000, 2, 29, 11_016), (2026, 11, 26, 20_783), (1969, 12, 31, -1), (2100, 3, 1, 47_541),
+        ])
     func civil(year: Int, month: Int, day: Int, days: Int) {
         let date = LocalDate(year: year, month: month, day: day)
         #expect(date.daysSinceEpoch == days)
@@ -21,7 +23,8 @@ struct TimeTests {
     @Test("IST day edges: 00:00–05:30 local is the previous UTC day")
     func istDayEdges() {
         let ist = 19_800
-        let justAfterMidnight = Instant(date: LocalDate(year: 2026, month: 11, day: 27), time: LocalTime(hour: 0, minute: 15), offsetSeconds: ist)
+        let justAfterMidnight = Instant(
+            date: LocalDate(year: 2026, month: 11, day: 27), time: LocalTime(hour: 0, minute: 15), offsetSeconds: ist)
         #expect(justAfterMidnight.local(offsetSeconds: 0).date == LocalDate(year: 2026, month: 11, day: 26))
         #expect(justAfterMidnight.local(offsetSeconds: 0).time == LocalTime(hour: 18, minute: 45))
         #expect(justAfterMidnight.local(offsetSeconds: ist).date == LocalDate(year: 2026, month: 11, day: 27))
@@ -30,10 +33,12 @@ struct TimeTests {
         #expect(lastMinute.adding(minutes: 1).local(offsetSeconds: ist).date == LocalDate(year: 2026, month: 11, day: 27))
     }
 
-    @Test("timestamptz text parses in every form PostgreSQL and the web write", arguments: [
-        "2026-11-26 04:00:00+00", "2026-11-26 09:30:00+05:30", "2026-11-26T04:00:00Z", "2026-11-26T04:00:00.000Z",
-        "2026-11-25 23:00:00-05", "2026-11-26 04:00:00.000000+00:00",
-    ])
+    @Test(
+        "timestamptz text parses in every form PostgreSQL and the web write",
+        arguments: [
+            "2026-11-26 04:00:00+00", "2026-11-26 09:30:00+05:30", "2026-11-26T04:00:00Z", "2026-11-26T04:00:00.000Z",
+            "2026-11-25 23:00:00-05", "2026-11-26 04:00:00.000000+00:00",
+        ])
     func parsesTimestamps(text: String) {
         let expected = Instant(date: LocalDate(year: 2026, month: 11, day: 26), time: LocalTime(hour: 4, minute: 0), offsetSeconds: 0)
         #expect(Instant(sqlText: text) == expected)
@@ -43,7 +48,8 @@ struct TimeTests {
     func microsecondsRoundTrip() async throws {
         try await TestDatabase.with(prefix: "time", schema: false) { test in
             let instant = Instant(microsecondsSinceEpoch: 1_795_660_200_123_456)
-            let rows = try await test.database.query("SELECT \(instant)::timestamptz AS t, (\(instant)::timestamptz AT TIME ZONE 'Asia/Kolkata')::date AS d")
+            let rows = try await test.database.query(
+                "SELECT \(instant)::timestamptz AS t, (\(instant)::timestamptz AT TIME ZONE 'Asia/Kolkata')::date AS d")
             #expect(try rows[0].decode("t", as: Instant.self) == instant)
             #expect(try rows[0].decode("d", as: LocalDate.self) == instant.local(offsetSeconds: 19_800).date)
         }

@@ -20,8 +20,9 @@ struct WebCompatibilityTests {
         }
     }
 
-    @Test("each web-built shape upgrades in place, changes no row, and then runs every web statement",
-          arguments: [0, 1])
+    @Test(
+        "each web-built shape upgrades in place, changes no row, and then runs every web statement",
+        arguments: [0, 1])
     func webShapeUpgrades(shapeIndex: Int) async throws {
         let shape = WebCompatibilityTests.shapes[shapeIndex]
         let statements = try WebStatements.load()
@@ -46,12 +47,14 @@ struct WebCompatibilityTests {
             #expect(try await before.retake(test.database) == before)
 
             // The web's own rows now obey the desk's rules, CANCELLED_BY_ADMIN included.
-            try await test.database.execute("UPDATE appointments SET status = 'CANCELLED_BY_ADMIN' WHERE id = (SELECT min(id) FROM appointments)")
+            try await test.database.execute(
+                "UPDATE appointments SET status = 'CANCELLED_BY_ADMIN' WHERE id = (SELECT min(id) FROM appointments)")
         }
     }
 
-    @Test("an upgrade over double-booked web data is refused, names the rows, and changes nothing",
-          arguments: [0, 1])
+    @Test(
+        "an upgrade over double-booked web data is refused, names the rows, and changes nothing",
+        arguments: [0, 1])
     func overlappingDataIsRefused(shapeIndex: Int) async throws {
         let shape = WebCompatibilityTests.shapes[shapeIndex]
         try await TestDatabase.with(prefix: "compat_overlap_\(shape.name)", schema: false) { test in
@@ -87,7 +90,8 @@ struct WebCompatibilityTests {
         try await TestDatabase.with(prefix: "compat_roles", schema: false) { test in
             try await test.load(fixture: "Tests/Fixtures/web/january-dump.sql")
             // The API documentation's numbering: 3 = CLINICIAN, 4 = CENTRE_MANAGER, and FRONT_DESK missing.
-            try await test.database.execute("""
+            try await test.database.execute(
+                """
                 INSERT INTO roles (id, name) VALUES (1, 'ADMIN'), (2, 'MANAGER'), (3, 'CLINICIAN'), (4, 'CENTRE_MANAGER'), (5, 'CARE_COORDINATOR')
                 """)
             try await SchemaManager(database: test.database).apply(try TestDatabase.schemaScript())

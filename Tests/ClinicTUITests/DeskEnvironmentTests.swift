@@ -9,11 +9,11 @@ struct DeskEnvironmentTests {
     func dotEnvMerging() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("clinic-desk-\(UUID().uuidString).env").path
         try """
-            # comment
-            DATABASE_URL="postgresql:///from_file?host=/tmp"
-            CLINIC_LOG_DIR = .clinic/logs
-            BROKEN LINE
-            """.write(toFile: path, atomically: true, encoding: .utf8)
+        # comment
+        DATABASE_URL="postgresql:///from_file?host=/tmp"
+        CLINIC_LOG_DIR = .clinic/logs
+        BROKEN LINE
+        """.write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let fromFile = DeskEnvironment(processEnvironment: [:], dotEnvPath: path)
         #expect(try fromFile.databaseURL() == "postgresql:///from_file?host=/tmp")

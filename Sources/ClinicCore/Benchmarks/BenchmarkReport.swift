@@ -25,8 +25,10 @@ public struct BenchmarkResult: Sendable, Codable, Equatable {
         return latency.p50 / raw.p50
     }
 
-    public init(name: String, latency: Percentiles, rawLatency: Percentiles? = nil, throughputPerSecond: Double? = nil,
-                note: String? = nil) {
+    public init(
+        name: String, latency: Percentiles, rawLatency: Percentiles? = nil, throughputPerSecond: Double? = nil,
+        note: String? = nil
+    ) {
         self.name = name
         self.latency = latency
         self.rawLatency = rawLatency

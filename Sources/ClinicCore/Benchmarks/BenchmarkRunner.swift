@@ -61,7 +61,8 @@ public struct BenchmarkRunner: Sendable {
         let wanted = "{\"patients\": \(patients), \"seed_version\": \(BenchmarkRunner.seedVersion)}"
         if !exists.isEmpty, !forceSeed {
             let bench = Database(url: benchmarkURL)
-            let marker = try? await bench.query("""
+            let marker = try? await bench.query(
+                """
                 SELECT value_json = \(wanted)::jsonb AS same FROM settings WHERE key = 'clinic_desk.bench_seed'
                 """)
             await bench.disconnect()
@@ -79,14 +80,16 @@ public struct BenchmarkRunner: Sendable {
         let summary = try await DemoSeeder(database: bench).seed(
             DemoSeedOptions(today: try await BenchmarkRunner.today(bench), patients: patients), progress: progress)
         let seconds = BenchmarkRunner.seconds(since: started)
-        try await bench.execute("""
+        try await bench.execute(
+            """
             INSERT INTO settings (key, value_json) VALUES ('clinic_desk.bench_seed', \(wanted)::jsonb)
             """)
         try await bench.execute("VACUUM ANALYZE")
         let rows = summary.patients * 2 + summary.appointments + summary.payments
-        return BenchmarkResult(name: "seed", latency: Percentiles([seconds * 1_000_000]),
-                               throughputPerSecond: Double(summary.patients) / seconds,
-                               note: String(format: "%d patients, %d rows in %.1f s", summary.patients, rows, seconds))
+        return BenchmarkResult(
+            name: "seed", latency: Percentiles([seconds * 1_000_000]),
+            throughputPerSecond: Double(summary.patients) / seconds,
+            note: String(format: "%d patients, %d rows in %.1f s", summary.patients, rows, seconds))
     }
 
     private static func today(_ database: Database) async throws -> LocalDate {
@@ -193,10 +196,11 @@ public struct BenchmarkRunner: Sendable {
         let ours = try await timeWriters(raw: false, round: 0)
         let raw = try await timeWriters(raw: true, round: 1)
         try await setup.execute("DELETE FROM appointments WHERE notes = 'bench'")
-        return BenchmarkResult(name: "booking-insert ×\(writers) writers", latency: Percentiles(ours.samples),
-                               rawLatency: Percentiles(raw.samples),
-                               throughputPerSecond: Double(ours.samples.count) / ours.seconds,
-                               note: String(format: "raw throughput %.0f/s", Double(raw.samples.count) / raw.seconds))
+        return BenchmarkResult(
+            name: "booking-insert ×\(writers) writers", latency: Percentiles(ours.samples),
+            rawLatency: Percentiles(raw.samples),
+            throughputPerSecond: Double(ours.samples.count) / ours.seconds,
+            note: String(format: "raw throughput %.0f/s", Double(raw.samples.count) / raw.seconds))
     }
 
     static func microseconds(since start: ContinuousClock.Instant) -> Double {
@@ -230,9 +234,10 @@ struct BookingBenchContext: Sendable {
         let sequence = ((run * 2 + round) * 64 + writer) * 10_000 + index
         let start = Instant(date: LocalDate(year: 2090, month: 1, day: 1), time: LocalTime(hour: 0, minute: 0), offsetSeconds: 0)
             .adding(minutes: sequence * 30)
-        return NewAppointment(patientID: patient, clinicianID: clinician.id, centreID: clinician.centre, type: .inPerson,
-                              start: start, durationMinutes: 30, bookedByUserID: staffUser, source: .adminFrontDesk,
-                              notes: "bench")
+        return NewAppointment(
+            patientID: patient, clinicianID: clinician.id, centreID: clinician.centre, type: .inPerson,
+            start: start, durationMinutes: 30, bookedByUserID: staffUser, source: .adminFrontDesk,
+            notes: "bench")
     }
 }
 

@@ -26,10 +26,22 @@ public actor Database {
         _ = try liveConnection()
     }
 
-    /// Runs one statement in its own transaction and returns the rows.
+    /// Runs one statement in its own transaction and returns the rows. A plain `SELECT` whose
+    /// connection turns out to be dead is run once more on a fresh connection (it changed nothing);
+    /// any other statement reports `connectionLost`, since it may have run.
     @discardableResult
     public func query(_ query: SQLQuery) throws -> [Row] {
-        try withConnection { try $0.execute(query.sql, parameters: query.parameters).rows }
+        do {
+            return try withConnection { try $0.execute(query.sql, parameters: query.parameters).rows }
+        } catch DatabaseError.connectionLost where Database.isReadOnly(query) {
+            return try withConnection { try $0.execute(query.sql, parameters: query.parameters).rows }
+        }
+    }
+
+    /// A statement that cannot change anything, so running it twice is harmless.
+    static func isReadOnly(_ query: SQLQuery) -> Bool {
+        let text = query.sql.drop { $0.isWhitespace }.prefix(7).uppercased()
+        return text.hasPrefix("SELECT ") || text.hasPrefix("SELECT\n") || text == "SELECT"
     }
 
     /// Runs one statement and returns how many rows it changed.

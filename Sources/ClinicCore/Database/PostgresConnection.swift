@@ -37,8 +37,9 @@ final class PostgresConnection {
         }
         defer { PQfinish(connection) }
         guard PQstatus(connection) == CONNECTION_OK else {
-            throw DatabaseError.connectionFailed(host: describeHost(connection), database: string(PQdb(connection)) ?? "?",
-                                                 reason: firstLine(string(PQerrorMessage(connection)) ?? "unknown error"))
+            throw DatabaseError.connectionFailed(
+                host: describeHost(connection), database: string(PQdb(connection)) ?? "?",
+                reason: firstLine(string(PQerrorMessage(connection)) ?? "unknown error"))
         }
     }
 
@@ -176,8 +177,9 @@ final class PostgresConnection {
     private func connectionOrStatementError(_ result: OpaquePointer?) -> DatabaseError {
         guard let handle, PQstatus(handle) == CONNECTION_OK else { return .connectionLost }
         guard let result else {
-            return .statementFailed(sqlState: "08000", constraint: nil,
-                                    message: PostgresConnection.firstLine(PostgresConnection.string(PQerrorMessage(handle)) ?? ""))
+            return .statementFailed(
+                sqlState: "08000", constraint: nil,
+                message: PostgresConnection.firstLine(PostgresConnection.string(PQerrorMessage(handle)) ?? ""))
         }
         let state = PostgresConnection.string(PQresultErrorField(result, clinic_diag_sqlstate())) ?? "XX000"
         if state.hasPrefix("08") || state == "57P01" || state == "57P02" || state == "57P03" {

@@ -18,6 +18,13 @@ public struct DatabaseClock: Clock {
         }
         return try row.decode("now")
     }
+
+    /// Today's date in `zone` by the database clock (e.g. the demo's "today" in India).
+    public func today(inZone zone: String) async throws -> LocalDate {
+        let rows = try await database.query("SELECT (now() AT TIME ZONE \(zone))::date AS today")
+        guard let row = rows.first else { throw DatabaseError.decodingFailed(column: "today", expected: "date") }
+        return try row.decode("today")
+    }
 }
 
 /// A clock that always answers the same instant (tests).

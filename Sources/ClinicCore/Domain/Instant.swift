@@ -40,8 +40,9 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
             days -= 1
         }
         let seconds = Int(remainder / 1_000_000)
-        let time = LocalTime(hour: seconds / 3600, minute: seconds / 60 % 60, second: seconds % 60,
-                             microsecond: Int(remainder % 1_000_000))
+        let time = LocalTime(
+            hour: seconds / 3600, minute: seconds / 60 % 60, second: seconds % 60,
+            microsecond: Int(remainder % 1_000_000))
         return (LocalDate(daysSinceEpoch: Int(days)), time)
     }
 

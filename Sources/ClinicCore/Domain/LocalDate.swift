@@ -63,7 +63,7 @@ extension LocalDate: SQLEncodable, SQLTextDecodable {
     public init?(sqlText text: String) {
         let fields = text.split(separator: "-", omittingEmptySubsequences: false)
         guard fields.count == 3, fields[0].count == 4, let year = Int(fields[0]), let month = Int(fields[1]),
-              let day = Int(fields[2]), (1...12).contains(month), (1...31).contains(day)
+            let day = Int(fields[2]), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         let date = LocalDate(year: year, month: month, day: day)
         guard LocalDate(daysSinceEpoch: date.daysSinceEpoch) == date else { return nil }

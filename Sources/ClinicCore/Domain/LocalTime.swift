@@ -39,7 +39,7 @@ extension LocalTime: SQLEncodable, SQLTextDecodable {
         let mainAndFraction = text.split(separator: ".", maxSplits: 1)
         let fields = mainAndFraction[0].split(separator: ":")
         guard (2...3).contains(fields.count), let hour = Int(fields[0]), let minute = Int(fields[1]),
-              (0...24).contains(hour), (0...59).contains(minute)
+            (0...24).contains(hour), (0...59).contains(minute)
         else { return nil }
         let second = fields.count == 3 ? Int(fields[2]) : 0
         guard let second, (0...60).contains(second) else { return nil }

@@ -25,8 +25,9 @@ public enum Digest {
         key.withUnsafeBufferPointer { keyBuffer in
             message.withUnsafeBufferPointer { messageBuffer in
                 output.withUnsafeMutableBufferPointer { out in
-                    _ = HMAC(EVP_sha256(), keyBuffer.baseAddress, Int32(keyBuffer.count),
-                             messageBuffer.baseAddress, messageBuffer.count, out.baseAddress, &length)
+                    _ = HMAC(
+                        EVP_sha256(), keyBuffer.baseAddress, Int32(keyBuffer.count),
+                        messageBuffer.baseAddress, messageBuffer.count, out.baseAddress, &length)
                 }
             }
         }

@@ -12,8 +12,9 @@ public enum PasswordHasher {
         var setting = [CChar](repeating: 0, count: Int(CRYPT_GENSALT_OUTPUT_SIZE))
         let made = entropy.withUnsafeBufferPointer { random in
             setting.withUnsafeMutableBufferPointer { output in
-                crypt_gensalt_rn("$2b$", UInt(cost), random.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
-                                 Int32(random.count), output.baseAddress, Int32(output.count))
+                crypt_gensalt_rn(
+                    "$2b$", UInt(cost), random.baseAddress.map { UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self) },
+                    Int32(random.count), output.baseAddress, Int32(output.count))
             }
         }
         guard made != nil else { throw SecurityError.hashingFailed }

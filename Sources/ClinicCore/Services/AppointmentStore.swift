@@ -46,9 +46,11 @@ public struct NewAppointment: Sendable, Equatable {
     public var end: Instant { start.adding(minutes: durationMinutes) }
 
     /// An appointment; status defaults to BOOKED (unpaid), as every web path writes it.
-    public init(patientID: Int64, clinicianID: Int64, centreID: Int64, type: AppointmentType, start: Instant,
-                durationMinutes: Int, bookedByUserID: Int64, source: BookingSource, status: String = "BOOKED",
-                notes: String? = nil, patientNotes: String? = nil) {
+    public init(
+        patientID: Int64, clinicianID: Int64, centreID: Int64, type: AppointmentType, start: Instant,
+        durationMinutes: Int, bookedByUserID: Int64, source: BookingSource, status: String = "BOOKED",
+        notes: String? = nil, patientNotes: String? = nil
+    ) {
         self.patientID = patientID
         self.clinicianID = clinicianID
         self.centreID = centreID

@@ -13,7 +13,8 @@ public struct AuditLog: Sendable {
     /// - Returns: the new row's id.
     @discardableResult
     public static func record(_ entry: AuditEntry, in session: DatabaseSession) throws -> Int64 {
-        let row = try session.queryOne("""
+        let row = try session.queryOne(
+            """
             INSERT INTO desk_audit_log (actor_user_id, centre_id, action, entity_type, entity_id, host, details)
             VALUES (\(entry.actorUserID), \(entry.centreID), \(entry.action), \(entry.entityType), \(entry.entityID),
                     \(entry.host), \(entry.detailsJSON)::jsonb)
@@ -30,7 +31,8 @@ public struct AuditLog: Sendable {
 
     /// Recomputes every row's hash and link, chain by chain.
     public func verify() async throws -> AuditVerification {
-        let rows = try await database.query("""
+        let rows = try await database.query(
+            """
             SELECT id, chain_key, chain_seq, prev_hash, row_hash,
                    desk_audit_canonical(prev_hash, chain_key, chain_seq, occurred_at, actor_user_id, centre_id,
                                         action, entity_type, entity_id, host, details) AS canonical
@@ -78,8 +80,10 @@ public struct AuditEntry: Sendable, Equatable {
     public var detailsJSON: String
 
     /// An entry; `detailsJSON` must be a JSON object.
-    public init(actorUserID: Int64?, centreID: Int64?, action: String, entityType: String, entityID: Int64?,
-                host: String?, detailsJSON: String = "{}") {
+    public init(
+        actorUserID: Int64?, centreID: Int64?, action: String, entityType: String, entityID: Int64?,
+        host: String?, detailsJSON: String = "{}"
+    ) {
         self.actorUserID = actorUserID
         self.centreID = centreID
         self.action = action

@@ -20,14 +20,18 @@ public struct DatabaseDoctor: Sendable {
         case SchemaScript.requiredVersion:
             findings.append(.init(.ok, "desk schema is at version \(SchemaScript.requiredVersion)"))
         case nil:
-            findings.append(.init(.warning, "schema.sql has not been applied to this database",
-                                  advice: "Run `clinic-desk db apply-schema` once the problems below (if any) are fixed."))
+            findings.append(
+                .init(
+                    .warning, "schema.sql has not been applied to this database",
+                    advice: "Run `clinic-desk db apply-schema` once the problems below (if any) are fixed."))
         case let found?:
-            findings.append(.init(found > SchemaScript.requiredVersion ? .problem : .warning,
-                                  "desk schema is at version \(found); this clinic-desk needs \(SchemaScript.requiredVersion)",
-                                  advice: found > SchemaScript.requiredVersion
-                                      ? "Use the newer clinic-desk that upgraded this database."
-                                      : "Run `clinic-desk db apply-schema`."))
+            findings.append(
+                .init(
+                    found > SchemaScript.requiredVersion ? .problem : .warning,
+                    "desk schema is at version \(found); this clinic-desk needs \(SchemaScript.requiredVersion)",
+                    advice: found > SchemaScript.requiredVersion
+                        ? "Use the newer clinic-desk that upgraded this database."
+                        : "Run `clinic-desk db apply-schema`."))
         }
         let body = script.bodyWithoutTransaction
         let dryRun = try await database.withSession { session in
@@ -52,7 +56,8 @@ public struct DatabaseDoctor: Sendable {
         }
         findings.append(.init(.ok, "existing rows satisfy every desk constraint (schema.sql applies cleanly)"))
 
-        let patientOverlaps = try session.query("""
+        let patientOverlaps = try session.query(
+            """
             SELECT patient_id, first_id, second_id, first_start, second_start FROM desk_patient_overlaps() LIMIT 200
             """)
         if patientOverlaps.isEmpty {
@@ -63,9 +68,11 @@ public struct DatabaseDoctor: Sendable {
                     + "\(try row.decode("first_id", as: Int64.self)) and \(try row.decode("second_id", as: Int64.self)) "
                     + "(\(try row.decode("first_start", as: Instant.self)), \(try row.decode("second_start", as: Instant.self)))"
             }
-            findings.append(.init(.warning, "\(patientOverlaps.count) pair(s) of overlapping appointments for one patient",
-                                  details: lines,
-                                  advice: "The web allows this; call the patient and cancel or move one of each pair."))
+            findings.append(
+                .init(
+                    .warning, "\(patientOverlaps.count) pair(s) of overlapping appointments for one patient",
+                    details: lines,
+                    advice: "The web allows this; call the patient and cancel or move one of each pair."))
         }
 
         let roleRows = try session.query("SELECT id, name FROM roles WHERE id IN (2, 3, 5, 6) ORDER BY id")
@@ -79,27 +86,37 @@ public struct DatabaseDoctor: Sendable {
         if roleProblems.isEmpty {
             findings.append(.init(.ok, "role ids 2, 3, 5, 6 carry the names the web's code hard-codes"))
         } else {
-            findings.append(.init(.warning, "role ids differ from the web's hard-coded ids", details: roleProblems,
-                                  advice: "The desk looks roles up by name and is unaffected; the web's staff screens will assign the wrong role."))
+            findings.append(
+                .init(
+                    .warning, "role ids differ from the web's hard-coded ids", details: roleProblems,
+                    advice: "The desk looks roles up by name and is unaffected; the web's staff screens will assign the wrong role."))
         }
 
-        let specialization = try session.queryOne("""
+        let specialization = try session.queryOne(
+            """
             SELECT data_type FROM information_schema.columns
             WHERE table_schema = current_schema() AND table_name = 'clinician_profiles' AND column_name = 'specialization'
             """)
         if try specialization.decode("data_type", as: String.self) != "jsonb" {
-            findings.append(.init(.warning, "clinician_profiles.specialization is text (the January 2026 shape)",
-                                  advice: "The web's current code expects a jsonb array: run its migration "
-                                      + "update_clinician_profiles_for_dynamic_management.sql. The desk reads both."))
+            findings.append(
+                .init(
+                    .warning, "clinician_profiles.specialization is text (the January 2026 shape)",
+                    advice: "The web's current code expects a jsonb array: run its migration "
+                        + "update_clinician_profiles_for_dynamic_management.sql. The desk reads both."))
         }
 
-        let zones = try session.query("""
+        let zones = try session.query(
+            """
             SELECT id, name, timezone FROM centres WHERE timezone <> 'Asia/Kolkata' ORDER BY id
             """)
         if !zones.isEmpty {
-            let lines = try zones.map { "centre \(try $0.decode("id", as: Int64.self)) \(try $0.decode("name", as: String.self)): \(try $0.decode("timezone", as: String.self))" }
-            findings.append(.init(.warning, "centres outside India time", details: lines,
-                                  advice: "The web assumes +05:30 everywhere; its slots for these centres are shifted."))
+            let lines = try zones.map {
+                "centre \(try $0.decode("id", as: Int64.self)) \(try $0.decode("name", as: String.self)): \(try $0.decode("timezone", as: String.self))"
+            }
+            findings.append(
+                .init(
+                    .warning, "centres outside India time", details: lines,
+                    advice: "The web assumes +05:30 everywhere; its slots for these centres are shifted."))
         }
         return findings
     }

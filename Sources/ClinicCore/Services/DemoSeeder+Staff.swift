@@ -1,16 +1,6 @@
 // The demo chain's centres, staff logins, clinicians and their weekly availability.
 
 extension DemoSeeder {
-    /// The web's role names (looked up by name, never by id).
-    enum StaffRole: String, Sendable, CaseIterable {
-        case admin = "ADMIN"
-        case manager = "MANAGER"
-        case centreManager = "CENTRE_MANAGER"
-        case clinician = "CLINICIAN"
-        case careCoordinator = "CARE_COORDINATOR"
-        case frontDesk = "FRONT_DESK"
-    }
-
     /// One clinic location.
     struct CentreTemplate: Sendable {
         var name: String

@@ -39,7 +39,8 @@ public struct SchemaManager: Sendable {
         guard version != nil else {
             return SchemaStatus(version: nil, requiredVersion: SchemaScript.requiredVersion, counts: [:], isSeeded: false)
         }
-        let row = try await database.query("""
+        let row = try await database.query(
+            """
             SELECT (SELECT count(*) FROM centres) AS centres,
                    (SELECT count(*) FROM clinician_profiles) AS clinicians,
                    (SELECT count(*) FROM patient_profiles) AS patients,
@@ -53,8 +54,9 @@ public struct SchemaManager: Sendable {
         for name in ["centres", "clinicians", "patients", "staff", "appointments", "payments"] {
             counts[name] = try row.decode(name)
         }
-        return SchemaStatus(version: version, requiredVersion: SchemaScript.requiredVersion, counts: counts,
-                            isSeeded: try row.decode("seeded"))
+        return SchemaStatus(
+            version: version, requiredVersion: SchemaScript.requiredVersion, counts: counts,
+            isSeeded: try row.decode("seeded"))
     }
 
     /// The guard's exception becomes a typed error whose rows a person can read.

@@ -55,8 +55,9 @@ enum BenchmarkTable {
         let settings = report.serverSettings.keys.sorted().map { "\($0)=\(report.serverSettings[$0] ?? "")" }
         lines.append("server: " + settings.joined(separator: "  "))
         lines.append("patients in benchmark database: \(report.patients)")
-        lines.append(pad("benchmark", 30) + pad("n", 7) + pad("p50 µs", 10) + pad("p95 µs", 10) + pad("p99 µs", 10)
-            + pad("raw p50", 10) + pad("ours/raw", 10) + "throughput")
+        lines.append(
+            pad("benchmark", 30) + pad("n", 7) + pad("p50 µs", 10) + pad("p95 µs", 10) + pad("p99 µs", 10)
+                + pad("raw p50", 10) + pad("ours/raw", 10) + "throughput")
         for result in report.results {
             var line = pad(result.name, 30) + pad(String(result.latency.count), 7)
             line += pad(format(result.latency.p50), 10) + pad(format(result.latency.p95), 10) + pad(format(result.latency.p99), 10)

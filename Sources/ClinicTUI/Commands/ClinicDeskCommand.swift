@@ -7,7 +7,7 @@ struct ClinicDeskCommand: AsyncParsableCommand {
         commandName: "clinic-desk",
         abstract: "The terminal front desk of the clinic chain.",
         discussion: "Reads DATABASE_URL (a libpq URI or key=value string) from the environment or ./.env.",
-        subcommands: [OpenCommand.self, DatabaseCommand.self, BenchCommand.self],
+        subcommands: [OpenCommand.self, DatabaseCommand.self, StaffCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 }

@@ -6,8 +6,10 @@ struct DatabaseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Apply the schema, check the database, load demo data.",
-        subcommands: [ApplySchemaCommand.self, StatusCommand.self, DoctorCommand.self, SeedDemoCommand.self,
-                      AuditVerifyCommand.self]
+        subcommands: [
+            ApplySchemaCommand.self, StatusCommand.self, DoctorCommand.self, SeedDemoCommand.self,
+            AuditVerifyCommand.self,
+        ]
     )
 }
 

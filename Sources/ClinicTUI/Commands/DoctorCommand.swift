@@ -20,11 +20,12 @@ struct DoctorCommand: AsyncParsableCommand {
             throw reportFailure(error)
         }
         for finding in report.findings {
-            let mark = switch finding.severity {
-            case .ok: "ok  "
-            case .warning: "warn"
-            case .problem: "FAIL"
-            }
+            let mark =
+                switch finding.severity {
+                case .ok: "ok  "
+                case .warning: "warn"
+                case .problem: "FAIL"
+                }
             print("[\(mark)] \(finding.title)")
             for line in finding.details { print("         \(line)") }
             if let advice = finding.advice { print("         → \(advice)") }

@@ -15,8 +15,9 @@ struct DeskEnvironment {
     /// The database URL, or a clear error saying how to set it.
     func databaseURL() throws -> String {
         guard let url = values["DATABASE_URL"], !url.isEmpty else {
-            throw ValidationError("DATABASE_URL is not set. Set it in the environment or in ./.env (see .env.example); "
-                + "`make demo` sets it for the local demo database.")
+            throw ValidationError(
+                "DATABASE_URL is not set. Set it in the environment or in ./.env (see .env.example); "
+                    + "`make demo` sets it for the local demo database.")
         }
         return url
     }

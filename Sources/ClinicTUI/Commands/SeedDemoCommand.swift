@@ -34,14 +34,16 @@ struct SeedDemoCommand: AsyncParsableCommand {
             if let today, let parsed = LocalDate(sqlText: today) {
                 date = parsed
             } else {
-                date = try await database.query("SELECT (now() AT TIME ZONE 'Asia/Kolkata')::date AS today")[0].decode("today")
+                date = try await DatabaseClock(database: database).today(inZone: "Asia/Kolkata")
             }
             print("seeding demo data for \(date): \(patients) patients, \(clinicians) clinicians")
             let summary = try await DemoSeeder(database: database).seed(
-                DemoSeedOptions(today: date, patients: patients, clinicians: clinicians)) { line in print("  \(line)") }
-            print("done: \(summary.centres) centres, \(summary.clinicians) clinicians, \(summary.staff) staff, "
-                + "\(summary.patients) patients, \(summary.appointments) appointments, \(summary.payments) payments, "
-                + "\(summary.blockedSlots) blocked slots")
+                DemoSeedOptions(today: date, patients: patients, clinicians: clinicians)
+            ) { line in print("  \(line)") }
+            print(
+                "done: \(summary.centres) centres, \(summary.clinicians) clinicians, \(summary.staff) staff, "
+                    + "\(summary.patients) patients, \(summary.appointments) appointments, \(summary.payments) payments, "
+                    + "\(summary.blockedSlots) blocked slots")
             print("demo logins:")
             for login in DemoSeeder.demoLogins {
                 print("  \(login.username) / \(login.password)  (\(login.role)\(login.centre.map { ", \($0)" } ?? ""))")

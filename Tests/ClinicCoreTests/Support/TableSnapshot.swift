@@ -13,7 +13,8 @@ struct TableSnapshot: Equatable, CustomStringConvertible {
 
     /// Snapshots every base table in the public schema, using the columns it has now.
     static func take(_ database: Database) async throws -> TableSnapshot {
-        let columnRows = try await database.query("""
+        let columnRows = try await database.query(
+            """
             SELECT c.table_name::text AS table_name, string_agg(quote_ident(c.column_name::text), ',' ORDER BY c.ordinal_position) AS columns
             FROM information_schema.columns c
             JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
@@ -40,13 +41,16 @@ struct TableSnapshot: Equatable, CustomStringConvertible {
 
     private static func digest(_ database: Database, table: String, columns: String) async throws -> Digest {
         // Identifiers come from the catalog and are quoted by quote_ident: safe to splice.
-        let row = try await database.query(SQLQuery(unsafeSQL: """
-            SELECT count(*) AS n, md5(string_agg(r::text, E'\\n' ORDER BY r::text)) AS digest
-            FROM (SELECT \(columns) FROM "\(table)") AS r
-            """))
+        let row = try await database.query(
+            SQLQuery(
+                unsafeSQL: """
+                    SELECT count(*) AS n, md5(string_agg(r::text, E'\\n' ORDER BY r::text)) AS digest
+                    FROM (SELECT \(columns) FROM "\(table)") AS r
+                    """))
         guard let row = row.first else { throw TestSetupError("no snapshot row for \(table)") }
-        return Digest(columns: columns.split(separator: ",").map(String.init),
-                      rowCount: try row.decode("n"), md5: try row.decode("digest"))
+        return Digest(
+            columns: columns.split(separator: ",").map(String.init),
+            rowCount: try row.decode("n"), md5: try row.decode("digest"))
     }
 
     var description: String {

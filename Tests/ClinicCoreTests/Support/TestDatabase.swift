@@ -45,8 +45,10 @@ struct TestDatabase: Sendable {
     }
 
     /// Runs `body` on a fresh database (schema.sql applied when `schema` is true) and always drops it.
-    static func with<T: Sendable>(prefix: String, schema: Bool = true,
-                                  _ body: (TestDatabase) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(
+        prefix: String, schema: Bool = true,
+        _ body: (TestDatabase) async throws -> T
+    ) async throws -> T {
         let test = schema ? try await createWithSchema(prefix: prefix) : try await create(prefix: prefix)
         do {
             let value = try await body(test)

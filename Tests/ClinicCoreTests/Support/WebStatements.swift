@@ -53,7 +53,8 @@ struct WebStatements {
             var failures: [String] = []
             for (index, entry) in entries.enumerated() {
                 let name = "web_stmt_\(index)"
-                let arguments = entry.parameterCount == 0
+                let arguments =
+                    entry.parameterCount == 0
                     ? "" : "(" + Array(repeating: "NULL", count: entry.parameterCount).joined(separator: ", ") + ")"
                 do {
                     // Statements come from the reference file, not from users.

@@ -1,0 +1,86 @@
+import ClinicCore
+
+/// Everything the desk shows, in one value. Only `DeskUpdate.update` changes it.
+struct AppState: Equatable, Sendable {
+    enum Phase: Equatable, Sendable {
+        case signIn
+        case choosingCentre
+        case working
+    }
+
+    enum Overlay: Equatable, Sendable {
+        case help(offset: Int)
+        case palette(PaletteState)
+        case confirmQuit
+    }
+
+    enum Connection: Equatable, Sendable {
+        case connected
+        case lost(attempt: Int)
+    }
+
+    var phase: Phase = .signIn
+    var size: (width: Int, height: Int) = (80, 24)
+    var signIn = SignInState()
+    var session: DeskSession?
+    var centrePicker = CentrePickerState()
+    var today = TodayState()
+    var overlay: Overlay?
+    var lock: LockState?
+    var message: UserMessageLine?
+    var connection: Connection = .connected
+    /// The latest instant the runtime reported (wall clock, UTC).
+    var now = Instant(microsecondsSinceEpoch: 0)
+    var lastInputAt = Instant(microsecondsSinceEpoch: 0)
+    var idleLockMinutes = 5
+    var nextRequestID = 1
+    var isQuitting = false
+
+    static func == (lhs: AppState, rhs: AppState) -> Bool {
+        lhs.phase == rhs.phase && lhs.size == rhs.size && lhs.signIn == rhs.signIn && lhs.session == rhs.session
+            && lhs.centrePicker == rhs.centrePicker && lhs.today == rhs.today && lhs.overlay == rhs.overlay
+            && lhs.lock == rhs.lock && lhs.message == rhs.message && lhs.connection == rhs.connection
+            && lhs.now == rhs.now && lhs.lastInputAt == rhs.lastInputAt && lhs.isQuitting == rhs.isQuitting
+    }
+
+    /// A fresh request id, so late answers to older requests can be recognised and dropped.
+    mutating func makeRequestID() -> Int {
+        defer { nextRequestID += 1 }
+        return nextRequestID
+    }
+
+    /// True when leaving would lose something typed.
+    var hasUnsavedInput: Bool {
+        switch phase {
+        case .signIn: return !signIn.login.text.isEmpty || !signIn.password.text.isEmpty
+        case .choosingCentre, .working: return false
+        }
+    }
+
+    /// When the desk locks itself if no key arrives.
+    var idleDeadline: Instant? {
+        guard phase == .working, lock == nil, idleLockMinutes > 0 else { return nil }
+        return lastInputAt.adding(minutes: idleLockMinutes)
+    }
+}
+
+/// The signed-in staff member and where they work.
+struct DeskSession: Equatable, Sendable {
+    var actor: StaffActor
+    var centres: [CentreChoice]
+    var centre: CentreChoice
+
+    /// The centre's local wall clock for `instant`.
+    func local(_ instant: Instant) -> (date: LocalDate, time: LocalTime) {
+        instant.local(offsetSeconds: centre.offsetSeconds)
+    }
+}
+
+/// A centre the staff member may work at.
+struct CentreChoice: Equatable, Sendable {
+    var id: Int64
+    var name: String
+    var city: String
+    var timeZone: String
+    var offsetSeconds: Int
+}

@@ -1,0 +1,318 @@
+import ClinicCore
+
+/// The only place the app's state changes: a message in, the effects to run out. No I/O here.
+enum DeskUpdate {
+    static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .key(let key):
+            state.lastInputAt = state.now
+            return handle(key, &state)
+        case .tick(let now):
+            state.now = now
+            if let deadline = state.idleDeadline, now >= deadline {
+                state.lock = LockState()
+                state.overlay = nil
+            }
+            return []
+        case .resized(let width, let height):
+            state.size = (width, height)
+            return [.redrawAll]
+        case .signedIn(let requestID, let session):
+            guard state.signIn.pendingRequest == requestID else { return [] }
+            state.signIn = SignInState()
+            state.session = session
+            state.lastInputAt = state.now
+            state.today = TodayState()
+            state.message = UserMessageLine(.success, "Signed in as \(session.actor.fullName).")
+            if session.centres.count > 1 {
+                state.phase = .choosingCentre
+                state.centrePicker = CentrePickerState()
+                return []
+            }
+            state.phase = .working
+            return reloadToday(&state)
+        case .signInFailed(let requestID, let line):
+            guard state.signIn.pendingRequest == requestID else { return [] }
+            state.signIn.pendingRequest = nil
+            state.signIn.error = line.text
+            state.signIn.password.text = ""
+            state.signIn.password.cursor = 0
+            state.signIn.focus = .password
+            return []
+        case .todayLoaded(let requestID, let snapshot):
+            guard state.today.pendingRequest == requestID else { return [] }
+            state.today.pendingRequest = nil
+            state.today.snapshot = snapshot
+            state.today.table.clamp(rowCount: snapshot.entries.count, visibleRows: max(1, state.size.height - 6))
+            if state.today.reloadQueued {
+                state.today.reloadQueued = false
+                return reloadToday(&state)
+            }
+            return []
+        case .todayFailed(let requestID, let line):
+            guard state.today.pendingRequest == requestID else { return [] }
+            state.today.pendingRequest = nil
+            state.message = line
+            return []
+        case .unlocked:
+            state.lock = nil
+            state.lastInputAt = state.now
+            state.message = UserMessageLine(.success, "Welcome back.")
+            return []
+        case .unlockFailed(let line):
+            state.lock?.isChecking = false
+            state.lock?.error = line.text
+            state.lock?.password = TextField(label: "Password", maxLength: 128, isSecure: true)
+            return []
+        case .databaseChanged(let notifications):
+            guard state.phase == .working, let session = state.session, let snapshot = state.today.snapshot else { return [] }
+            let today = snapshot.day.description
+            let relevant = notifications.contains {
+                $0.centre == nil || ($0.centre == session.centre.id && ($0.day == nil || $0.day == today))
+            }
+            return relevant ? reloadToday(&state) : []
+        case .connectionLost:
+            if case .lost = state.connection { return [] }
+            state.connection = .lost(attempt: 1)
+            return [.probeDatabase(attempt: 1, afterMilliseconds: backoff(attempt: 1))]
+        case .connectionStillDown(let attempt):
+            state.connection = .lost(attempt: attempt + 1)
+            return [.probeDatabase(attempt: attempt + 1, afterMilliseconds: backoff(attempt: attempt + 1))]
+        case .connectionRestored:
+            let wasLost = state.connection != .connected
+            state.connection = .connected
+            guard wasLost else { return [] }
+            state.message = UserMessageLine(.success, "Database connection is back.")
+            return state.phase == .working ? reloadToday(&state) : []
+        case .signedOut:
+            state = AppState(size: state.size, now: state.now, idleLockMinutes: state.idleLockMinutes)
+            state.message = UserMessageLine(.info, "Signed out.")
+            return []
+        }
+    }
+
+    /// Reconnect delays: 0.5 s, 1 s, 2 s, 4 s … capped at 15 s.
+    static func backoff(attempt: Int) -> Int {
+        min(15_000, 500 << min(attempt - 1, 5))
+    }
+
+    /// Asks for today's appointments; a load already in flight is followed by one more.
+    static func reloadToday(_ state: inout AppState) -> [Effect] {
+        guard let session = state.session else { return [] }
+        if state.today.pendingRequest != nil {
+            state.today.reloadQueued = true
+            return []
+        }
+        let requestID = state.makeRequestID()
+        state.today.pendingRequest = requestID
+        return [.loadToday(requestID: requestID, actor: session.actor, centreID: session.centre.id, day: session.local(state.now).date)]
+    }
+
+    // MARK: - Keys
+
+    private static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if key == .resize { return [.redrawAll] }
+        if key == .control("l") { return [.redrawAll] }
+        if state.lock != nil { return handleLocked(key, &state) }
+        if case .confirmQuit? = state.overlay {
+            switch key {
+            case .character("y"), .character("Y"):
+                state.isQuitting = true
+                return [.quit]
+            default:
+                state.overlay = nil
+                return []
+            }
+        }
+        switch state.phase {
+        case .signIn: return handleSignIn(key, &state)
+        case .choosingCentre: return handleCentrePicker(key, &state)
+        case .working: return handleWorking(key, &state)
+        }
+    }
+
+    private static func handleSignIn(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard !state.signIn.isBusy else { return key == .control("q") ? quit(&state) : [] }
+        if !DeskKeyMaps.isPriority(key), state.signIn.withFocusedField({ $0.handle(key) }) {
+            state.signIn.error = nil
+            return []
+        }
+        switch DeskKeyMaps.form.action(for: key) {
+        case .nextField?, .previousField?:
+            state.signIn.focus = state.signIn.focus == .login ? .password : .login
+            return []
+        case .submit?:
+            if state.signIn.focus == .login, state.signIn.password.text.isEmpty, !state.signIn.login.text.isEmpty {
+                state.signIn.focus = .password
+                return []
+            }
+            if let problem = state.signIn.validationError {
+                state.signIn.error = problem
+                return []
+            }
+            let requestID = state.makeRequestID()
+            state.signIn.pendingRequest = requestID
+            state.signIn.error = nil
+            return [.signIn(requestID: requestID, login: state.signIn.login.text, password: state.signIn.password.text)]
+        case .quit?:
+            return quit(&state)
+        default:
+            if key == .escape { state.signIn.error = nil }
+            return []
+        }
+    }
+
+    private static func handleCentrePicker(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var session = state.session else { return [] }
+        switch key {
+        case .enter:
+            let index = state.centrePicker.table.selectedRow
+            guard session.centres.indices.contains(index) else { return [] }
+            session.centre = session.centres[index]
+            session.actor.activeCentreID = session.centre.id
+            state.session = session
+            state.phase = .working
+            state.today = TodayState()
+            state.message = UserMessageLine(.info, "Working at \(session.centre.name).")
+            return reloadToday(&state)
+        case .control("q"), .character("q"):
+            return quit(&state)
+        default:
+            _ = state.centrePicker.table.handle(key, rowCount: session.centres.count, visibleRows: max(1, state.size.height - 6))
+            return []
+        }
+    }
+
+    private static func handleWorking(_ key: Key, _ state: inout AppState) -> [Effect] {
+        if case .palette(var palette)? = state.overlay {
+            let matches = paletteMatches(palette.query.text)
+            switch key {
+            case .escape:
+                state.overlay = nil
+                return []
+            case .enter:
+                state.overlay = nil
+                let index = palette.table.selectedRow
+                guard matches.indices.contains(index) else { return [] }
+                return perform(matches[index].action, &state)
+            case .up, .down, .pageUp, .pageDown:
+                _ = palette.table.handle(key, rowCount: matches.count, visibleRows: 10)
+            default:
+                if palette.query.handle(key) { palette.table = TableView() }
+            }
+            state.overlay = .palette(palette)
+            return []
+        }
+        if case .help(let offset)? = state.overlay {
+            let page = max(1, state.size.height - 8)
+            let last = max(0, HelpView.lines(DeskRender.helpMaps(state)).count - page)
+            switch key {
+            case .down, .character("j"): state.overlay = .help(offset: min(last, offset + 1))
+            case .up, .character("k"): state.overlay = .help(offset: max(0, offset - 1))
+            case .pageDown, .character(" "): state.overlay = .help(offset: min(last, offset + page))
+            case .pageUp: state.overlay = .help(offset: max(0, offset - page))
+            case .escape, .function(1), .character("?"): state.overlay = nil
+            default:
+                state.overlay = nil
+                if let action = DeskKeyMaps.global.action(for: key) ?? DeskKeyMaps.today.action(for: key) {
+                    return perform(action, &state)
+                }
+            }
+            return []
+        }
+        if let action = DeskKeyMaps.global.action(for: key) ?? DeskKeyMaps.today.action(for: key) {
+            return perform(action, &state)
+        }
+        return []
+    }
+
+    private static func handleLocked(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var lock = state.lock, let session = state.session else { return [] }
+        defer { state.lock = lock }
+        if lock.isConfirmingSwitch {
+            if key == .character("y") || key == .character("Y") {
+                lock.isConfirmingSwitch = false
+                return [.signOut(session.actor)]
+            }
+            lock.isConfirmingSwitch = false
+            return []
+        }
+        guard !lock.isChecking else { return [] }
+        switch key {
+        case .enter:
+            guard !lock.password.text.isEmpty else {
+                lock.error = "Type your password to unlock."
+                return []
+            }
+            lock.isChecking = true
+            lock.error = nil
+            return [.verifyUnlock(session.actor, password: lock.password.text)]
+        case .function(10):
+            lock.isConfirmingSwitch = true
+            return []
+        default:
+            if lock.password.handle(key) { lock.error = nil }
+            return []
+        }
+    }
+
+    /// Runs an action from a key or the palette.
+    static func perform(_ action: DeskAction, _ state: inout AppState) -> [Effect] {
+        let visibleRows = max(1, state.size.height - 6)
+        let rowCount = state.today.entries.count
+        switch action {
+        case .showHelp:
+            state.overlay = .help(offset: 0)
+        case .openPalette:
+            state.overlay = .palette(PaletteState())
+        case .showToday:
+            state.overlay = nil
+        case .lock:
+            state.lock = LockState()
+            state.overlay = nil
+        case .redraw:
+            return [.redrawAll]
+        case .quit:
+            return quit(&state)
+        case .back:
+            state.overlay = nil
+            state.message = nil
+        case .moveUp: state.today.table.move(by: -1, rowCount: rowCount, visibleRows: visibleRows)
+        case .moveDown: state.today.table.move(by: 1, rowCount: rowCount, visibleRows: visibleRows)
+        case .pageUp: state.today.table.pageUp(rowCount: rowCount, visibleRows: visibleRows)
+        case .pageDown: state.today.table.pageDown(rowCount: rowCount, visibleRows: visibleRows)
+        case .top: state.today.table.moveToFirst(rowCount: rowCount, visibleRows: visibleRows)
+        case .bottom: state.today.table.moveToLast(rowCount: rowCount, visibleRows: visibleRows)
+        case .refresh:
+            return reloadToday(&state)
+        case .switchCentre:
+            guard let session = state.session, session.centres.count > 1 else {
+                state.message = UserMessageLine(.info, "You work at one centre only.")
+                return []
+            }
+            state.phase = .choosingCentre
+            state.centrePicker = CentrePickerState()
+        case .signOut:
+            guard let session = state.session else { return [] }
+            return [.signOut(session.actor)]
+        case .submit, .nextField, .previousField:
+            break
+        }
+        return []
+    }
+
+    private static func quit(_ state: inout AppState) -> [Effect] {
+        if state.hasUnsavedInput {
+            state.overlay = .confirmQuit
+            return []
+        }
+        state.isQuitting = true
+        return [.quit]
+    }
+
+    /// Palette entries for a query: every action of the signed-in screens.
+    static func paletteMatches(_ query: String) -> [KeyBinding<DeskAction>] {
+        let all = DeskKeyMaps.global.search(query) + DeskKeyMaps.today.search(query)
+        return all.filter { $0.action != .back }
+    }
+}

@@ -1,0 +1,25 @@
+import ClinicCore
+
+/// What happened: a key, a tick of the clock, or an effect's result coming back.
+enum Message: Equatable, Sendable {
+    case key(Key)
+    case tick(Instant)
+    case resized(width: Int, height: Int)
+    case signedIn(requestID: Int, DeskSession)
+    case signInFailed(requestID: Int, UserMessageLine)
+    case todayLoaded(requestID: Int, TodaySnapshot)
+    case todayFailed(requestID: Int, UserMessageLine)
+    case unlocked
+    case unlockFailed(UserMessageLine)
+    case databaseChanged([ChangeNotification])
+    case connectionLost
+    case connectionRestored
+    case connectionStillDown(attempt: Int)
+    case signedOut
+}
+
+/// Today's appointments as read at one moment.
+struct TodaySnapshot: Equatable, Sendable {
+    var day: LocalDate
+    var entries: [ScheduleEntry]
+}

@@ -1,0 +1,98 @@
+import ClinicCore
+import Testing
+
+@testable import ClinicTUI
+
+/// Every screen at 80×24 and at 160×48, compared with the plain-text files in Snapshots/.
+@Suite("screen snapshots")
+struct ScreenSnapshotTests {
+    static let sizes: [(Int, Int)] = [(80, 24), (160, 48)]
+
+    static func states(size: (Int, Int)) -> [(String, AppState)] {
+        var signIn = AppState()
+        signIn.size = size
+        signIn.signIn.login.text = "frontdesk.blr"
+        signIn.signIn.login.cursor = 13
+        signIn.signIn.password.text = "secret"
+        signIn.signIn.password.cursor = 6
+        signIn.signIn.focus = .password
+        signIn.signIn.error = "Wrong username or password."
+
+        var picker = DeskFixtures.working(size: size)
+        picker.phase = .choosingCentre
+        picker.session = DeskFixtures.session(centres: [DeskFixtures.indiranagar, DeskFixtures.kadavanthra])
+
+        var help = DeskFixtures.working(size: size)
+        help.overlay = .help(offset: 0)
+
+        var palette = DeskFixtures.working(size: size)
+        var query = PaletteState()
+        query.query.text = "lo"
+        query.query.cursor = 2
+        palette.overlay = .palette(query)
+
+        var locked = DeskFixtures.working(size: size)
+        locked.lock = LockState()
+
+        var offline = DeskFixtures.working(size: size)
+        offline.connection = .lost(attempt: 3)
+
+        var empty = DeskFixtures.working(size: size)
+        empty.today.snapshot = TodaySnapshot(day: LocalDate(year: 2026, month: 11, day: 26), entries: [])
+
+        return [
+            ("sign-in", signIn), ("centre-picker", picker), ("today", DeskFixtures.working(size: size)), ("help", help),
+            ("palette", palette), ("locked", locked), ("offline", offline), ("today-empty", empty),
+        ]
+    }
+
+    @Test("each screen matches its snapshot", arguments: [0, 1])
+    func snapshots(sizeIndex: Int) {
+        let size = ScreenSnapshotTests.sizes[sizeIndex]
+        for (name, state) in ScreenSnapshotTests.states(size: size) {
+            assertSnapshot(DeskFixtures.render(state), named: "\(name)-\(size.0)x\(size.1)")
+        }
+    }
+
+    @Test("a window below 80×24 asks to be made larger, naming both sizes")
+    func tooSmall() {
+        let buffer = DeskFixtures.render(DeskFixtures.working(size: (70, 20)))
+        #expect(buffer.plainText().contains("Make the window larger (now 70×20, need 80×24)."))
+    }
+
+    @Test("the lock screen shows no patient data")
+    func lockHidesPatients() {
+        var state = DeskFixtures.working()
+        state.lock = LockState()
+        let text = DeskFixtures.render(state).plainText()
+        for entry in DeskFixtures.entries {
+            #expect(!text.contains(entry.patientName))
+        }
+        #expect(text.contains("Desk locked"))
+    }
+
+    @Test("styles that carry meaning: the selected row, the error line, the lock screen")
+    func meaningfulStyles() {
+        var state = DeskFixtures.working()
+        state.message = UserMessageLine(.error, "The database refused the change.")
+        var buffer = DeskFixtures.render(state)
+        // Row 0 status bar, 1 title, 2 table header, 3 first appointment (selected).
+        #expect(buffer[x: 2, y: 3].style == .selection)
+        #expect(buffer[x: 2, y: 4].style != .selection)
+        #expect(buffer[x: 2, y: 22].style == .danger)
+        state.lock = LockState()
+        buffer = DeskFixtures.render(state)
+        #expect(buffer[x: 40, y: 12].style == .locked)
+    }
+
+    @Test("Devanagari and Malayalam names line up with ASCII rows on Today")
+    func wideNamesAlign() {
+        let lines = DeskFixtures.render(DeskFixtures.working()).plainText().split(separator: "\n").map(String.init)
+        let rows = lines.filter { $0.contains("Dr. Ananya Iyer") || $0.contains("Kavya Hegde") }
+        let columns = rows.map { line -> Int in
+            let prefix = line.components(separatedBy: line.contains("Dr. Ananya Iyer") ? "Dr. Ananya Iyer" : "Kavya Hegde")[0]
+            return DisplayWidth.of(prefix)
+        }
+        #expect(Set(columns).count == 1, "clinician column starts at different columns: \(columns)")
+    }
+}
