@@ -190,7 +190,7 @@ struct DemoSeederTests {
     func demoLogins() {
         let logins = DemoSeeder.demoLogins
         #expect(Set(logins.map { $0.username }).count == logins.count)
-        #expect(Set(logins.map { $0.role }) == Set(DemoSeeder.StaffRole.allCases.map(\.rawValue)))
+        #expect(Set(logins.map { $0.role }) == Set(StaffRole.allCases.map(\.rawValue)))
         #expect(logins.allSatisfy { $0.password.hasPrefix("demo-") })
         #expect(logins.filter { $0.role == "CLINICIAN" }.count == 12)
         #expect(logins.first { $0.username == "admin" }?.centre == nil)

@@ -29,7 +29,11 @@ public struct BenchmarkRunner: Sendable {
     }
 
     /// Runs `names` (all when empty) and returns the report.
-    public func run(_ names: [String]) async throws -> BenchmarkReport {
+    /// - Parameter skipDatabase: only record the server settings (when just terminal benchmarks run).
+    public func run(_ names: [String], skipAll skipDatabase: Bool = false) async throws -> BenchmarkReport {
+        if skipDatabase {
+            return BenchmarkReport(serverSettings: try await serverSettings(Database(url: adminURL)), patients: 0, results: [])
+        }
         let selected = names.isEmpty ? BenchmarkRunner.allNames : names
         if let unknown = selected.first(where: { !BenchmarkRunner.allNames.contains($0) }) {
             throw BenchmarkError.unknownBenchmark(unknown, known: BenchmarkRunner.allNames)
@@ -203,12 +207,14 @@ public struct BenchmarkRunner: Sendable {
             note: String(format: "raw throughput %.0f/s", Double(raw.samples.count) / raw.seconds))
     }
 
-    static func microseconds(since start: ContinuousClock.Instant) -> Double {
+    /// Microseconds elapsed since `start`.
+    public static func microseconds(since start: ContinuousClock.Instant) -> Double {
         let elapsed = ContinuousClock.now - start
         return Double(elapsed.components.seconds) * 1_000_000 + Double(elapsed.components.attoseconds) / 1_000_000_000_000
     }
 
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
+    /// Seconds elapsed since `start`.
+    public static func seconds(since start: ContinuousClock.Instant) -> Double {
         microseconds(since: start) / 1_000_000
     }
 }

@@ -47,6 +47,7 @@ final class DeskRuntime {
     func run() {
         connectListener()
         draw()
+        if FirstFrameReport.reportIfRequested() { return }
         while !state.isQuitting {
             waitForInput(timeoutMilliseconds: nextTimeout())
             var messages: [Message] = []

@@ -10,7 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
         discussion: """
             Creates (or reuses) the database clinic_desk_bench on the DATABASE_URL server, seeded with --patients \
             patients; it is rebuilt only when the size or the seed version changes. Benchmarks: \
-            \(BenchmarkRunner.allNames.joined(separator: ", ")). Each database benchmark also runs the same SQL \
+            \(BenchmarkRunner.allNames.joined(separator: ", ")), \(TUIBenchmarks.names.joined(separator: ", ")). Each database benchmark also runs the same SQL \
             through bare libpq and prints ours/raw, the cost of our layer. Naming `seed` forces a rebuild and times it.
             """
     )
@@ -34,7 +34,15 @@ struct BenchCommand: AsyncParsableCommand {
             let runner = try BenchmarkRunner(url: url, patients: patients, minimumSamples: samples) { line in
                 print("  \(line)")
             }
-            report = try await runner.run(names)
+            let terminalNames = names.filter { TUIBenchmarks.names.contains($0) }
+            let databaseNames = names.filter { !TUIBenchmarks.names.contains($0) }
+            var combined = try await runner.run(names.isEmpty ? [] : databaseNames, skipAll: !names.isEmpty && databaseNames.isEmpty)
+            let samples = self.samples
+            for name in names.isEmpty ? TUIBenchmarks.names : terminalNames {
+                print("  running \(name)…")
+                combined.results.append(try await MainActor.run { try TUIBenchmarks.run(name, databaseURL: url, samples: samples) })
+            }
+            report = combined
         } catch {
             throw reportFailure(error)
         }

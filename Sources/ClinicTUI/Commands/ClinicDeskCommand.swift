@@ -6,7 +6,15 @@ struct ClinicDeskCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clinic-desk",
         abstract: "The terminal front desk of the clinic chain.",
-        discussion: "Reads DATABASE_URL (a libpq URI or key=value string) from the environment or ./.env.",
+        discussion: """
+            With no subcommand it opens the front-desk TUI (see `clinic-desk open --help`).
+            Settings, command line over environment (./.env fills gaps) over config file \
+            (~/.config/clinic-desk/config or --config, KEY=value lines):
+              DATABASE_URL              libpq URI or key=value string
+              CLINIC_IDLE_LOCK_MINUTES  minutes without a key before the desk locks (default 5, 0 = off)
+              CLINIC_LOG_DIR            crash logs (default .clinic/logs)
+              NO_COLOR                  any value: monochrome screen
+            """,
         subcommands: [OpenCommand.self, DatabaseCommand.self, StaffCommand.self, BenchCommand.self],
         defaultSubcommand: OpenCommand.self
     )
