@@ -27,7 +27,7 @@ DO $$ BEGIN PERFORM pg_advisory_xact_lock(7263540011); END $$;
 
 DO $$
 DECLARE
-    this_version CONSTANT integer := 2;
+    this_version CONSTANT integer := 4;
     found_version integer;
 BEGIN
     IF to_regclass('desk_schema_version') IS NOT NULL THEN
@@ -609,6 +609,8 @@ END $$;
 -- =================================================================================================
 
 CREATE EXTENSION IF NOT EXISTS btree_gist;
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS unaccent;
 
 -- Does an appointment in this state hold its clinician's time? Matches the web's clinician-wide
 -- check (checkSchedulingConflicts) plus CANCELLED_BY_ADMIN, which frees the slot.
@@ -626,6 +628,117 @@ RETURN status IN ('BOOKED', 'CONFIRMED', 'IN_PROGRESS', 'PENDING', 'RESCHEDULED'
 CREATE OR REPLACE FUNCTION desk_phone_digits(phone varchar)
 RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN right(regexp_replace(coalesce(phone, ''), '[^0-9]', '', 'g'), 10);
+
+-- ---- Patient directory: name keys, MRNs, the names dictionary ----------------------------------
+
+-- unaccent() is only STABLE (its dictionary could change); pinning the dictionary makes it safe for
+-- index expressions, as is customary.
+CREATE OR REPLACE FUNCTION desk_unaccent(value text)
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+RETURN public.unaccent('public.unaccent'::regdictionary, value);
+
+-- A name as search compares it: lower case, accents dropped, apostrophes dropped (D'Souza = dsouza),
+-- other punctuation and runs of spaces turned into one space. Scripts such as Devanagari stay as typed.
+CREATE OR REPLACE FUNCTION desk_name_text(value text)
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN btrim(regexp_replace(translate(lower(desk_unaccent(coalesce(value, ''))), '''’`', ''),
+                            '[[:space:].,;:()/_"-]+', ' ', 'g'));
+
+-- A patient's name key, "first last" (full_name for legacy rows without first/last names).
+CREATE OR REPLACE FUNCTION desk_name_key(first_name text, last_name text, full_name text)
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN coalesce(btrim(first_name), '') = '' AND coalesce(btrim(last_name), '') = ''
+            THEN desk_name_text(full_name)
+            ELSE desk_name_text(concat_ws(' ', first_name, last_name)) END;
+
+-- The same name "last first" (a legacy full_name with its last word moved to the front), so a
+-- surname typed first is a prefix too.
+CREATE OR REPLACE FUNCTION desk_name_key_reversed(first_name text, last_name text, full_name text)
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN coalesce(btrim(first_name), '') = '' AND coalesce(btrim(last_name), '') = ''
+            THEN regexp_replace(desk_name_text(full_name), '^(.+) ([^ ]+)$', '\2 \1')
+            ELSE desk_name_text(concat_ws(' ', last_name, first_name)) END;
+
+-- A LIKE pattern matching every text that starts with `prefix` (wildcards in it escaped).
+CREATE OR REPLACE FUNCTION desk_like_prefix(prefix text)
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN replace(replace(replace(prefix, '\', '\\'), '%', '\%'), '_', '\_') || '%';
+
+-- The MRN prefix: settings key 'clinic_desk.mrn_prefix' (a JSON string), default 'MB-'.
+CREATE OR REPLACE FUNCTION desk_mrn_prefix()
+RETURNS text LANGUAGE sql STABLE PARALLEL SAFE
+RETURN coalesce((SELECT s.value_json #>> '{}' FROM settings s WHERE s.key = 'clinic_desk.mrn_prefix'), 'MB-');
+
+-- MRN number `n` with `prefix`, at least six digits: 'MB-000123'.
+CREATE OR REPLACE FUNCTION desk_format_mrn(prefix text, n bigint)
+RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN prefix || lpad(n::text, greatest(6, length(n::text)), '0');
+
+-- The next free MRN from desk_mrn_seq (gap-tolerant: a rolled-back registration leaves a gap),
+-- skipping numbers that staff already typed by hand.
+CREATE OR REPLACE FUNCTION desk_next_mrn()
+RETURNS text LANGUAGE plpgsql VOLATILE AS $f$
+DECLARE
+    prefix text := desk_mrn_prefix();
+    candidate text;
+BEGIN
+    LOOP
+        candidate := desk_format_mrn(prefix, nextval('desk_mrn_seq'));
+        EXIT WHEN NOT EXISTS (SELECT 1 FROM patient_profiles p WHERE p.mrn = candidate);
+    END LOOP;
+    RETURN candidate;
+END;
+$f$;
+
+-- Patient name keys containing every one of `words` (each normalised like a name), best match to
+-- `typed` first. The table is small (a register repeats names), but the planner prices trigram
+-- matching as cheap and would scan it; the trigram index is always the faster way.
+CREATE OR REPLACE FUNCTION desk_patient_names_containing(words text[], typed text, max_keys integer)
+RETURNS TABLE (name_key text, score real)
+LANGUAGE plpgsql STABLE SET enable_seqscan = off AS $f$
+DECLARE
+    condition text := 'true';
+BEGIN
+    FOR i IN 1 .. coalesce(array_length(words, 1), 0) LOOP
+        condition := condition || format(' AND n.name_key LIKE (''%%'' || desk_like_prefix(desk_name_text($1[%s])))', i);
+    END LOOP;
+    RETURN QUERY EXECUTE
+        'SELECT n.name_key::text, similarity(n.name_key, desk_name_text($2)) FROM desk_patient_names n WHERE '
+        || condition || ' ORDER BY 2 DESC, 1 LIMIT $3'
+        USING words, typed, max_keys;
+END;
+$f$;
+
+-- Patient name keys close to `typed` (a typo): trigram similarity of the whole name, or of the
+-- typed text to part of a name; best first.
+CREATE OR REPLACE FUNCTION desk_similar_patient_names(typed text, max_keys integer)
+RETURNS TABLE (name_key text, score real)
+LANGUAGE plpgsql STABLE SET enable_seqscan = off AS $f$
+DECLARE
+    wanted text := desk_name_text(typed);
+BEGIN
+    RETURN QUERY
+        SELECT n.name_key::text, similarity(n.name_key, wanted) + word_similarity(wanted, n.name_key)
+        FROM desk_patient_names n
+        WHERE n.name_key % wanted OR wanted <% n.name_key
+        ORDER BY 2 DESC, 1 LIMIT max_keys;
+END;
+$f$;
+
+-- Keeps desk_patient_names (the distinct patient name keys that contains- and typo-search scan)
+-- complete, whoever writes users: statement-level, so the demo's COPY of a million rows stays fast.
+CREATE OR REPLACE FUNCTION desk_remember_patient_names()
+RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    INSERT INTO desk_patient_names (name_key)
+    SELECT DISTINCT k.name_key
+    FROM (SELECT desk_name_key(n.first_name, n.last_name, n.full_name) AS name_key
+          FROM changed_users n WHERE n.user_type = 'PATIENT') AS k
+    WHERE k.name_key <> ''
+    ON CONFLICT DO NOTHING;
+    RETURN NULL;
+END;
+$f$;
 
 -- Every pair of appointments of one clinician whose times overlap while both hold the slot.
 CREATE OR REPLACE FUNCTION desk_clinician_overlaps()
@@ -830,6 +943,35 @@ BEGIN
 END;
 $f$;
 
+-- Every OTP row inserted (by the desk or the web) goes into desk_otp_send_log with its own
+-- created_at and the phone's last ten digits, so the "3 sends per 5 minutes" rule still counts rows
+-- the web's storeOTP and cleanup have deleted. Patient codes are bcrypt, staff codes SHA-256 hex.
+CREATE OR REPLACE FUNCTION desk_log_otp_send()
+RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    INSERT INTO desk_otp_send_log (otp_request_id, phone_digits, is_patient_code, created_at)
+    VALUES (NEW.id, desk_phone_digits(NEW.phone), NEW.otp_hash LIKE '$2%', coalesce(NEW.created_at, now()));
+    RETURN NULL;
+END;
+$f$;
+
+-- A patient OTP row that becomes used (verified by the desk or on the web) is logged, with the desk
+-- user when the desk set `clinic_desk.actor_user_id` for its transaction; the web's cleanup cannot
+-- erase it.
+CREATE OR REPLACE FUNCTION desk_log_otp_verification()
+RETURNS trigger LANGUAGE plpgsql AS $f$
+DECLARE
+    desk_actor text := nullif(current_setting('clinic_desk.actor_user_id', true), '');
+BEGIN
+    IF NEW.otp_hash LIKE '$2%' THEN
+        INSERT INTO desk_phone_verifications (otp_request_id, phone_digits, verified_by_user_id, source)
+        VALUES (NEW.id, desk_phone_digits(NEW.phone), desk_actor::bigint,
+                CASE WHEN desk_actor IS NULL THEN 'WEB' ELSE 'DESK' END);
+    END IF;
+    RETURN NULL;
+END;
+$f$;
+
 -- =================================================================================================
 -- 3. Guard: existing rows that a desk constraint would refuse stop the upgrade; nothing is changed.
 -- =================================================================================================
@@ -975,6 +1117,150 @@ BEGIN
 
     INSERT INTO desk_schema_version (version, description)
     VALUES (2, 'staff sign-in: failed attempts and lock per staff login');
+END
+$step$;
+
+-- ---- Step 3: patient directory (search indexes, MRN sequence, households) --------------------
+DO $step$
+BEGIN
+    IF EXISTS (SELECT 1 FROM desk_schema_version WHERE version = 3) THEN
+        RETURN;
+    END IF;
+
+    -- STEP 3 BODY (patient directory)
+    -- Households: a patient without a phone of their own (a child, an elderly parent) is reached on
+    -- the phone of the holder named here; messages for them go to the holder's phone.
+    ALTER TABLE patient_profiles ADD COLUMN IF NOT EXISTS desk_contact_holder_patient_id bigint
+        REFERENCES patient_profiles (id);
+    ALTER TABLE patient_profiles ADD CONSTRAINT patient_profiles_holder_not_self
+        CHECK (desk_contact_holder_patient_id <> id);
+    CREATE INDEX ix_patient_profiles_contact_holder ON patient_profiles (desk_contact_holder_patient_id)
+        WHERE desk_contact_holder_patient_id IS NOT NULL;
+    -- Duplicate advice: close names with the same birth date.
+    CREATE INDEX ix_patient_profiles_date_of_birth ON patient_profiles (date_of_birth)
+        WHERE date_of_birth IS NOT NULL;
+
+    -- Name search: exact and prefix matches walk these in order and stop at the page size.
+    CREATE INDEX ix_users_patient_name ON users ((desk_name_key(first_name, last_name, full_name) COLLATE "C"), id)
+        WHERE user_type = 'PATIENT' AND is_active;
+    CREATE INDEX ix_users_patient_name_reversed
+        ON users ((desk_name_key_reversed(first_name, last_name, full_name) COLLATE "C"), id)
+        WHERE user_type = 'PATIENT' AND is_active;
+    -- Last digits of active patients' phones, in order, so "the last 4 digits" stops at the page size.
+    CREATE INDEX ix_users_patient_phone_reversed ON users ((reverse(desk_phone_digits(phone)) COLLATE "C"), id)
+        WHERE user_type = 'PATIENT' AND is_active AND phone IS NOT NULL;
+
+    -- Statistics on the looked-up expressions (their indexes are partial, whose expression
+    -- statistics the planner ignores): without them a phone lookup is estimated at thousands of rows
+    -- and planned as a parallel scan whose workers alone cost ~10 ms.
+    CREATE STATISTICS desk_users_phone_digits_stats ON (desk_phone_digits(phone)) FROM users;
+    CREATE STATISTICS desk_users_phone_ending_stats ON (reverse(desk_phone_digits(phone))) FROM users;
+    CREATE STATISTICS desk_users_name_key_stats ON (desk_name_key(first_name, last_name, full_name)) FROM users;
+    CREATE STATISTICS desk_users_name_key_reversed_stats
+        ON (desk_name_key_reversed(first_name, last_name, full_name)) FROM users;
+
+    -- The distinct name keys of patients (a register repeats names, so this is far smaller than
+    -- users): contains- and typo-search find keys here by trigram, then patients by key.
+    CREATE TABLE desk_patient_names (
+        name_key text COLLATE "C" PRIMARY KEY
+    );
+    CREATE INDEX ix_desk_patient_names_trgm ON desk_patient_names USING gin (name_key gin_trgm_ops);
+    INSERT INTO desk_patient_names (name_key)
+    SELECT DISTINCT desk_name_key(first_name, last_name, full_name) FROM users
+    WHERE user_type = 'PATIENT' AND desk_name_key(first_name, last_name, full_name) <> '';
+    CREATE TRIGGER desk_patient_names_insert AFTER INSERT ON users
+        REFERENCING NEW TABLE AS changed_users
+        FOR EACH STATEMENT EXECUTE FUNCTION desk_remember_patient_names();
+    CREATE TRIGGER desk_patient_names_update AFTER UPDATE ON users
+        REFERENCING NEW TABLE AS changed_users
+        FOR EACH STATEMENT EXECUTE FUNCTION desk_remember_patient_names();
+
+    -- MRNs: desk_next_mrn() draws from this sequence, starting after the highest number already
+    -- issued with the configured prefix.
+    CREATE SEQUENCE desk_mrn_seq AS bigint MINVALUE 1 NO CYCLE;
+    PERFORM setval('desk_mrn_seq', m.n)
+    FROM (SELECT max(substr(p.mrn, length(desk_mrn_prefix()) + 1)::bigint) AS n
+          FROM patient_profiles p
+          WHERE starts_with(p.mrn, desk_mrn_prefix())
+            AND substr(p.mrn, length(desk_mrn_prefix()) + 1) ~ '^[0-9]{1,18}$') AS m
+    WHERE m.n IS NOT NULL;
+
+    INSERT INTO desk_schema_version (version, description)
+    VALUES (3, 'patient directory: name search indexes, MRN sequence, households');
+END
+$step$;
+
+-- ---- Step 4: WhatsApp OTP and the notification outbox ------------------------------------------
+DO $step$
+BEGIN
+    IF EXISTS (SELECT 1 FROM desk_schema_version WHERE version = 4) THEN
+        RETURN;
+    END IF;
+
+    -- STEP 4 BODY (OTP send log, pending codes, outbox columns)
+    -- Every OTP row ever inserted, desk or web (trigger desk_log_otp_send). No FK: the web deletes
+    -- otp_requests rows, and this log must keep counting them for the send limit.
+    CREATE TABLE desk_otp_send_log (
+        id              bigserial PRIMARY KEY,
+        otp_request_id  bigint NOT NULL,
+        phone_digits    varchar(10) NOT NULL,
+        is_patient_code boolean NOT NULL,
+        created_at      timestamptz NOT NULL
+    );
+    CREATE INDEX ix_desk_otp_send_log_phone ON desk_otp_send_log (phone_digits, created_at DESC);
+    INSERT INTO desk_otp_send_log (otp_request_id, phone_digits, is_patient_code, created_at)
+    SELECT id, desk_phone_digits(phone), otp_hash LIKE '$2%', created_at FROM otp_requests;
+    CREATE TRIGGER desk_otp_send_log AFTER INSERT ON otp_requests
+        FOR EACH ROW EXECUTE FUNCTION desk_log_otp_send();
+
+    -- Every patient OTP that became used, whoever verified it (trigger desk_log_otp_verification).
+    CREATE TABLE desk_phone_verifications (
+        id                  bigserial PRIMARY KEY,
+        otp_request_id      bigint NOT NULL,
+        phone_digits        varchar(10) NOT NULL,
+        verified_by_user_id bigint REFERENCES users (id),
+        source              varchar(10) NOT NULL CHECK (source IN ('DESK', 'WEB')),
+        verified_at         timestamptz NOT NULL DEFAULT now()
+    );
+    CREATE INDEX ix_desk_phone_verifications_phone ON desk_phone_verifications (phone_digits, verified_at DESC);
+    -- Codes the web verified before this step: the moment of use is unknown, so their send time stands in.
+    INSERT INTO desk_phone_verifications (otp_request_id, phone_digits, source, verified_at)
+    SELECT id, desk_phone_digits(phone), 'WEB', created_at FROM otp_requests WHERE is_used AND otp_hash LIKE '$2%';
+    CREATE TRIGGER desk_phone_verification AFTER UPDATE OF is_used ON otp_requests
+        FOR EACH ROW WHEN (NEW.is_used AND NOT OLD.is_used)
+        EXECUTE FUNCTION desk_log_otp_verification();
+
+    -- The outbox: desk columns on the web's notifications table. The web reads payload_data and
+    -- status; the desk writes QUEUED rows and its worker moves them to SENT or FAILED.
+    ALTER TABLE notifications
+        ADD COLUMN desk_template_name       varchar(100),
+        ADD COLUMN desk_attempts            integer NOT NULL DEFAULT 0 CHECK (desk_attempts >= 0),
+        ADD COLUMN desk_next_attempt_at     timestamptz,
+        ADD COLUMN desk_claim_token         varchar(64),
+        ADD COLUMN desk_last_error          text,
+        ADD COLUMN desk_provider_message_id varchar(100);
+    CREATE INDEX ix_notifications_desk_due ON notifications (desk_next_attempt_at, id)
+        WHERE status = 'QUEUED' AND desk_template_name IS NOT NULL;
+    CREATE INDEX ix_notifications_user_created ON notifications (user_id, created_at DESC);
+
+    -- A plain OTP waits here (never in notifications.payload_data, which staff and the web's admin
+    -- screens read) until the worker sends it; deleted once sent, failed, replaced or expired.
+    CREATE TABLE desk_pending_otp_codes (
+        notification_id bigint PRIMARY KEY REFERENCES notifications (id) ON DELETE CASCADE,
+        otp_request_id  bigint NOT NULL,
+        code            text NOT NULL CHECK (code ~ '^[0-9]{6}$'),
+        expires_at      timestamptz NOT NULL
+    );
+    CREATE INDEX ix_desk_pending_otp_codes_request ON desk_pending_otp_codes (otp_request_id);
+
+    -- The desk's own record of a patient's phone proved by OTP at the desk (which number, when, by whom).
+    ALTER TABLE patient_profiles
+        ADD COLUMN desk_phone_verified_at       timestamptz,
+        ADD COLUMN desk_phone_verified_phone    varchar(20),
+        ADD COLUMN desk_phone_verified_by_user_id bigint REFERENCES users (id);
+
+    INSERT INTO desk_schema_version (version, description)
+    VALUES (4, 'OTP send log, codes waiting for delivery, notification outbox columns');
 END
 $step$;
 

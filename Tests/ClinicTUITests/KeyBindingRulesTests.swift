@@ -8,6 +8,7 @@ struct KeyBindingRulesTests {
     func noDuplicatesAndHelpEverywhere() {
         let screens: [(String, KeyMap<DeskAction>)] = [
             ("Today", KeyMap(DeskKeyMaps.global.grouped().flatMap(\.bindings) + DeskKeyMaps.today.grouped().flatMap(\.bindings))),
+            ("Patients", KeyMap(DeskKeyMaps.global.grouped().flatMap(\.bindings) + DeskKeyMaps.patients.grouped().flatMap(\.bindings))),
             ("Form", DeskKeyMaps.form),
         ]
         for (name, map) in screens {

@@ -1,6 +1,6 @@
-import ClinicCore
 import Testing
 
+@testable import ClinicCore
 @testable import ClinicTUI
 
 /// Every screen at 80×24 and at 160×48, compared with the plain-text files in Snapshots/.
@@ -40,7 +40,41 @@ struct ScreenSnapshotTests {
         var empty = DeskFixtures.working(size: size)
         empty.today.snapshot = TodaySnapshot(day: LocalDate(year: 2026, month: 11, day: 26), entries: [])
 
+        var patients = DeskFixtures.working(size: size)
+        patients.screen = .patients
+        patients.patients.query.text = "priya"
+        patients.patients.query.cursor = 5
+        patients.patients.results = [
+            PatientsUpdateTests.result(1, "Priya Sharma"), PatientsUpdateTests.result(2, "प्रिया शर्मा"),
+            PatientsUpdateTests.result(3, "Priya Nair"),
+        ]
+
+        var record = DeskFixtures.working(size: size)
+        record.screen = .patients
+        record.patients.record = PatientRecordState(patientID: 5, record: PatientRecordFixture.record)
+
+        var otp = record
+        var dialog = OTPDialogState()
+        dialog.isBusy = false
+        dialog.receipt = OTPSendReceipt(
+            maskedPhone: "98•••••345", isHolderPhone: false, expiresAt: DeskFixtures.now.adding(minutes: 10), attemptsLeft: 4,
+            nextSendAllowedAt: DeskFixtures.now.adding(minutes: 2), sentAt: DeskFixtures.now, notificationID: 1)
+        dialog.attemptsLeft = 4
+        dialog.result = UserMessageLine(.error, OTPVerifyOutcome.wrongCode(attemptsLeft: 4).sentence)
+        otp.patients.record?.otp = dialog
+
+        var register = DeskFixtures.working(size: size)
+        register.screen = .patients
+        var form = RegistrationState()
+        form.values[.firstName]?.text = "Anil"
+        form.values[.phone]?.text = "98450"
+        form.visited = [.firstName, .lastName, .phone]
+        form.validateVisited(today: LocalDate(year: 2026, month: 11, day: 26))
+        form.focus = .phone
+        register.patients.registration = form
+
         return [
+            ("patients-search", patients), ("patient-record", record), ("patient-otp", otp), ("patient-register", register),
             ("sign-in", signIn), ("centre-picker", picker), ("today", DeskFixtures.working(size: size)), ("help", help),
             ("palette", palette), ("locked", locked), ("offline", offline), ("today-empty", empty),
         ]

@@ -6,9 +6,12 @@ import Foundation
 /// `clinic_desk_bench`); it is rebuilt only when the seed version or the patient count changes.
 public struct BenchmarkRunner: Sendable {
     /// Benchmarks this release knows, in run order.
-    public static let allNames = ["seed", "connect", "pk-lookup", "booking-insert"]
+    public static let allNames = [
+        "seed", "connect", "pk-lookup", "booking-insert", "patient-search-name", "patient-search-phone",
+        "patient-search-last-digits",
+    ]
     /// Bump when the demo data's shape changes, so old benchmark databases are rebuilt.
-    public static let seedVersion = 1
+    public static let seedVersion = 2
 
     public let adminURL: String
     public let benchmarkURL: String
@@ -50,6 +53,8 @@ public struct BenchmarkRunner: Sendable {
             case "pk-lookup": results.append(try await primaryKeyLookup(database))
             case "booking-insert":
                 for writers in [1, 4, 16] { results.append(try await bookingInsert(writers: writers)) }
+            case let search where BenchmarkRunner.patientSearchNames.contains(search):
+                results.append(try await patientSearch(search, database))
             default: break
             }
         }

@@ -123,6 +123,8 @@ extension DemoSeeder {
         let phones: PhoneBook
         /// Moves the placeholder and native-script patients around between seeds.
         let shift: Int
+        /// The MRN prefix (`desk_mrn_prefix()`); patient i gets number i + 1, as `desk_mrn_seq` would.
+        var mrnPrefix = MedicalRecordNumber.defaultPrefix
 
         init(base: SeededGenerator, count: Int, today: LocalDate, phones: PhoneBook) {
             self.base = base
@@ -181,7 +183,7 @@ extension DemoSeeder {
         if let firstBooking, firstBooking.adding(minutes: -10) < registeredAt {
             registeredAt = firstBooking.adding(minutes: -10 - generator.int(in: 0...600))
         }
-        let mrn = "MB-" + zeroPadded(index + 1, width: 6)
+        let mrn = MedicalRecordNumber.format(prefix: factory.mrnPrefix, number: Int64(index + 1))
         if isPlaceholder {
             return PatientIdentity(
                 firstName: nil, lastName: nil, fullName: "Patient", gender: nil, phone: phone,

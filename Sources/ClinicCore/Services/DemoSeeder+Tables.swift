@@ -110,9 +110,10 @@ extension DemoSeeder {
         _ plan: DemoPlan, options: DemoSeedOptions, session: DatabaseSession,
         progress: (String) -> Void
     ) throws {
-        let factory = PatientFactory(
+        var factory = PatientFactory(
             base: plan.generator, count: options.patients, today: options.today,
             phones: PhoneBook(seed: plan.generator))
+        factory.mrnPrefix = try session.queryOne("SELECT desk_mrn_prefix() AS prefix").decode("prefix")
         let batch = max(5_000, (options.patients + 19) / 20)
         var start = 0
         while start < options.patients {

@@ -150,6 +150,12 @@ extension DemoSeeder {
                         """))
         }
 
+        // Demo MRNs are numbers 1…patients of desk_mrn_seq; registrations continue after them.
+        try session.execute(
+            """
+            SELECT setval('desk_mrn_seq', greatest(\(Int64(options.patients)), coalesce(pg_sequence_last_value('desk_mrn_seq'), 0)))
+            """)
+
         let summary = DemoSeedSummary(
             centres: centres.count, clinicians: plan.clinicians.count, staff: staff.count, patients: options.patients,
             appointments: plan.appointments.count, payments: plan.payments.count, blockedSlots: plan.blocks.count)

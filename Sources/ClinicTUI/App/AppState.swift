@@ -14,6 +14,11 @@ struct AppState: Equatable, Sendable {
         case confirmQuit
     }
 
+    enum Screen: Equatable, Sendable {
+        case today
+        case patients
+    }
+
     enum Connection: Equatable, Sendable {
         case connected
         case lost(attempt: Int)
@@ -25,6 +30,11 @@ struct AppState: Equatable, Sendable {
     var session: DeskSession?
     var centrePicker = CentrePickerState()
     var today = TodayState()
+    var screen: Screen = .today
+    var patients = PatientsState()
+    /// Messages waiting for delivery (the status bar shows them); nil until first counted.
+    var undelivered: Int?
+    var lastDeliveryRunAt: Instant?
     var overlay: Overlay?
     var lock: LockState?
     var message: UserMessageLine?
@@ -39,6 +49,7 @@ struct AppState: Equatable, Sendable {
     static func == (lhs: AppState, rhs: AppState) -> Bool {
         lhs.phase == rhs.phase && lhs.size == rhs.size && lhs.signIn == rhs.signIn && lhs.session == rhs.session
             && lhs.centrePicker == rhs.centrePicker && lhs.today == rhs.today && lhs.overlay == rhs.overlay
+            && lhs.screen == rhs.screen && lhs.patients == rhs.patients && lhs.undelivered == rhs.undelivered
             && lhs.lock == rhs.lock && lhs.message == rhs.message && lhs.connection == rhs.connection
             && lhs.now == rhs.now && lhs.lastInputAt == rhs.lastInputAt && lhs.isQuitting == rhs.isQuitting
     }
@@ -53,7 +64,10 @@ struct AppState: Equatable, Sendable {
     var hasUnsavedInput: Bool {
         switch phase {
         case .signIn: return !signIn.login.text.isEmpty || !signIn.password.text.isEmpty
-        case .choosingCentre, .working: return false
+        case .choosingCentre: return false
+        case .working:
+            guard let form = patients.registration else { return false }
+            return form.values.values.contains { !$0.text.isEmpty }
         }
     }
 
@@ -62,6 +76,9 @@ struct AppState: Equatable, Sendable {
         guard phase == .working, lock == nil, idleLockMinutes > 0 else { return nil }
         return lastInputAt.adding(minutes: idleLockMinutes)
     }
+
+    /// True while a countdown is on screen (the loop then ticks every second).
+    var needsSecondTicks: Bool { patients.record?.otp?.receipt != nil && screen == .patients }
 }
 
 /// The signed-in staff member and where they work.

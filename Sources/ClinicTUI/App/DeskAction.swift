@@ -1,6 +1,10 @@
 /// Everything a key, the palette or a button can ask the desk to do.
 enum DeskAction: Hashable, Sendable {
     case showToday
+    case showPatients
+    case registerPatient
+    case openSelected
+    case sendCode
     case showHelp
     case openPalette
     case lock
@@ -34,6 +38,9 @@ enum DeskKeyMaps {
         KeyBinding(
             keys: [.function(2), .character("1")], action: .showToday, title: "Today",
             help: "Today's appointments at your centre.", group: "Screens"),
+        KeyBinding(
+            keys: [.function(3), .character("2")], action: .showPatients, title: "Patients",
+            help: "Find, register and verify patients.", group: "Screens"),
         KeyBinding(
             keys: [.function(9)], action: .switchCentre, title: "Centre",
             help: "Work at another of your centres.", group: "Session"),
@@ -79,6 +86,28 @@ enum DeskKeyMaps {
             help: "Read today's appointments again (they also refresh by themselves).", group: "Today"),
     ])
 
+    /// The Patients screen (shown in help and the footer; the screen's own keys act as described).
+    static let patients = KeyMap<DeskAction>([
+        KeyBinding(
+            keys: [.control("n")], action: .registerPatient, title: "Register",
+            help: "Register a walk-in patient.", group: "Patients"),
+        KeyBinding(
+            keys: [.enter], action: .openSelected, title: "Open",
+            help: "Open the selected patient (from the search box: the first result).", group: "Patients"),
+        KeyBinding(
+            keys: [.tab], action: .nextField, title: "Box/list",
+            help: "Move between the search box and the results; in a form, to the next field.", group: "Patients"),
+        KeyBinding(
+            keys: [.character("o")], action: .sendCode, title: "Send code",
+            help: "In a patient's record: send a WhatsApp code to verify their phone.", group: "Patients"),
+        KeyBinding(
+            keys: [.control("s")], action: .submit, title: "Save",
+            help: "In the registration form: check for duplicates, then save.", group: "Patients", showsInFooter: false),
+        KeyBinding(
+            keys: [.control("r")], action: .refresh, title: "New code",
+            help: "In the code dialog: send a new code when allowed.", group: "Patients", showsInFooter: false),
+    ])
+
     /// Forms (sign-in, unlock): the field has focus, so only these keys act.
     static let form = KeyMap<DeskAction>([
         KeyBinding(keys: [.enter], action: .submit, title: "Sign in", help: "Send the form.", group: "Form"),
@@ -92,7 +121,9 @@ enum DeskKeyMaps {
     /// Keys that reach the screen even while a text field has focus.
     static func isPriority(_ key: Key) -> Bool {
         switch key {
-        case .escape, .function, .control("p"), .control("q"), .control("l"), .enter, .tab, .backTab, .resize: return true
+        case .escape, .function, .control("p"), .control("q"), .control("l"), .control("n"), .control("s"), .control("r"), .enter,
+            .tab, .backTab, .resize:
+            return true
         default: return false
         }
     }

@@ -39,7 +39,11 @@ enum DeskRender {
             }
         case .working:
             if let session = state.session {
-                TodayView.render(state.today, session: session, into: &buffer, rect: content)
+                if state.screen == .patients {
+                    cursor = point(PatientsView.render(state.patients, session: session, now: state.now, into: &buffer, rect: content))
+                } else {
+                    TodayView.render(state.today, session: session, into: &buffer, rect: content)
+                }
             }
         }
         switch state.overlay {
@@ -68,7 +72,8 @@ enum DeskRender {
 
     /// The key maps the help shows for the current screen.
     static func helpMaps(_ state: AppState) -> [KeyMap<DeskAction>] {
-        state.phase == .working ? [DeskKeyMaps.global, DeskKeyMaps.today] : [DeskKeyMaps.form]
+        guard state.phase == .working else { return [DeskKeyMaps.form] }
+        return [DeskKeyMaps.global, state.screen == .patients ? DeskKeyMaps.patients : DeskKeyMaps.today]
     }
 
     static func footerEntries(_ state: AppState, width: Int) -> [Footer.Entry] {
@@ -77,8 +82,9 @@ enum DeskRender {
         case .signIn: bindings = DeskKeyMaps.form.footerBindings(width: width) { _ in .visible }
         case .choosingCentre: bindings = []
         case .working:
+            let screenMap = state.screen == .patients ? DeskKeyMaps.patients : DeskKeyMaps.today
             bindings =
-                DeskKeyMaps.today.footerBindings(width: width) { _ in .visible }
+                screenMap.footerBindings(width: width) { _ in .visible }
                 + DeskKeyMaps.global.footerBindings(width: width) { _ in .visible }
         }
         var entries = bindings.map { Footer.Entry(keyName: $0.primaryKeyName, title: $0.title) }

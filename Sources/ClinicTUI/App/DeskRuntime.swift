@@ -119,8 +119,8 @@ final class DeskRuntime {
     /// Until the next minute boundary (the status bar's clock) or the idle lock, whichever is first.
     private func nextTimeout() -> Int32 {
         let now = clock()
-        let minute: Int64 = 60_000_000
-        var wait = minute - now.microsecondsSinceEpoch % minute
+        let period: Int64 = state.needsSecondTicks ? 1_000_000 : 60_000_000
+        var wait = period - now.microsecondsSinceEpoch % period
         if let deadline = state.idleDeadline {
             wait = min(wait, max(0, deadline.microsecondsSinceEpoch - now.microsecondsSinceEpoch))
         }

@@ -13,7 +13,10 @@ enum DeskUpdate {
                 state.lock = LockState()
                 state.overlay = nil
             }
-            return []
+            // Waiting messages are delivered about once a minute, and at once after a send.
+            guard state.phase == .working, state.lastDeliveryRunAt.map({ now >= $0.adding(minutes: 1) }) ?? true else { return [] }
+            state.lastDeliveryRunAt = now
+            return [.deliverOutbox]
         case .resized(let width, let height):
             state.size = (width, height)
             return [.redrawAll]
@@ -84,6 +87,9 @@ enum DeskUpdate {
             guard wasLost else { return [] }
             state.message = UserMessageLine(.success, "Database connection is back.")
             return state.phase == .working ? reloadToday(&state) : []
+        case .patientsFound, .patientOpened, .duplicatesChecked, .patientRegistered, .patientRequestFailed, .otpSent,
+            .otpChecked, .otpFailed, .outboxCount:
+            return updatePatients(&state, message)
         case .signedOut:
             state = AppState(size: state.size, now: state.now, idleLockMinutes: state.idleLockMinutes)
             state.message = UserMessageLine(.info, "Signed out.")
@@ -220,7 +226,9 @@ enum DeskUpdate {
             }
             return []
         }
-        if let action = DeskKeyMaps.global.action(for: key) ?? DeskKeyMaps.today.action(for: key) {
+        if state.screen == .patients, let effects = handlePatients(key, &state) { return effects }
+        let screenMap = state.screen == .today ? DeskKeyMaps.today : DeskKeyMaps.patients
+        if let action = DeskKeyMaps.global.action(for: key) ?? screenMap.action(for: key) {
             return perform(action, &state)
         }
         return []
@@ -267,6 +275,10 @@ enum DeskUpdate {
             state.overlay = .palette(PaletteState())
         case .showToday:
             state.overlay = nil
+            state.screen = .today
+        case .showPatients:
+            state.overlay = nil
+            state.screen = .patients
         case .lock:
             state.lock = LockState()
             state.overlay = nil
@@ -295,7 +307,11 @@ enum DeskUpdate {
         case .signOut:
             guard let session = state.session else { return [] }
             return [.signOut(session.actor)]
-        case .submit, .nextField, .previousField:
+        case .registerPatient:
+            state.overlay = nil
+            state.screen = .patients
+            if state.patients.registration == nil { state.patients.registration = RegistrationState() }
+        case .submit, .nextField, .previousField, .openSelected, .sendCode:
             break
         }
         return []
@@ -312,7 +328,7 @@ enum DeskUpdate {
 
     /// Palette entries for a query: every action of the signed-in screens.
     static func paletteMatches(_ query: String) -> [KeyBinding<DeskAction>] {
-        let all = DeskKeyMaps.global.search(query) + DeskKeyMaps.today.search(query)
+        let all = DeskKeyMaps.global.search(query) + DeskKeyMaps.today.search(query) + DeskKeyMaps.patients.search(query)
         return all.filter { $0.action != .back }
     }
 }

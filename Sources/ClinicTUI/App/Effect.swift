@@ -8,6 +8,14 @@ enum Effect: Equatable, Sendable {
     case signOut(StaffActor)
     /// Try the database again after `afterMilliseconds` (reconnect with backoff).
     case probeDatabase(attempt: Int, afterMilliseconds: Int)
+    case searchPatients(requestID: Int, actor: StaffActor, text: String)
+    case openPatient(requestID: Int, actor: StaffActor, patientID: Int64)
+    case checkDuplicates(requestID: Int, actor: StaffActor, form: PatientRegistration)
+    case registerPatient(requestID: Int, actor: StaffActor, form: PatientRegistration)
+    case sendOTP(actor: StaffActor, patientID: Int64)
+    case verifyOTP(actor: StaffActor, patientID: Int64, code: String)
+    /// Deliver waiting messages now and count what is left.
+    case deliverOutbox
     case redrawAll
     case quit
 }

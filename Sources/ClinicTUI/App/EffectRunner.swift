@@ -7,6 +7,8 @@ import Foundation
 struct EffectRunner: Sendable {
     let database: Database
     let host: String
+    /// Where waiting WhatsApp messages go (console in the demo); nil delivers nothing from the TUI.
+    var channel: (any MessageChannel)?
 
     func run(_ effect: Effect, now: Instant) async -> [Message] {
         switch effect {
@@ -57,6 +59,61 @@ struct EffectRunner: Sendable {
                 return [.connectionRestored]
             } catch {
                 return [.connectionStillDown(attempt: attempt)]
+            }
+        case .searchPatients(let requestID, let actor, let text):
+            do {
+                return [.patientsFound(requestID: requestID, try await PatientDirectory(database: database).search(text, actor: actor))]
+            } catch {
+                return failure(error, otherwise: .patientRequestFailed(requestID: requestID, UserMessage.line(for: error), problems: [:]))
+            }
+        case .openPatient(let requestID, let actor, let patientID):
+            do {
+                return [
+                    .patientOpened(
+                        requestID: requestID, try await PatientDirectory(database: database).record(patientID: patientID, actor: actor))
+                ]
+            } catch {
+                return failure(error, otherwise: .patientRequestFailed(requestID: requestID, UserMessage.line(for: error), problems: [:]))
+            }
+        case .checkDuplicates(let requestID, let actor, let form):
+            do {
+                let found = try await PatientDirectory(database: database).possibleDuplicates(of: form, actor: actor)
+                return [.duplicatesChecked(requestID: requestID, found)]
+            } catch {
+                return failure(error, otherwise: .patientRequestFailed(requestID: requestID, UserMessage.line(for: error), problems: [:]))
+            }
+        case .registerPatient(let requestID, let actor, let form):
+            do {
+                return [
+                    .patientRegistered(requestID: requestID, try await PatientDirectory(database: database).register(form, actor: actor))
+                ]
+            } catch PatientError.validation(let problems) {
+                return [
+                    .patientRequestFailed(
+                        requestID: requestID, UserMessageLine(.error, "Please correct the fields marked ✗."),
+                        problems: problems)
+                ]
+            } catch {
+                return failure(error, otherwise: .patientRequestFailed(requestID: requestID, UserMessage.line(for: error), problems: [:]))
+            }
+        case .sendOTP(let actor, let patientID):
+            do {
+                return [.otpSent(try await OTPVerification(database: database).send(toPatient: patientID, actor: actor))]
+            } catch {
+                return failure(error, otherwise: .otpFailed(UserMessage.line(for: error)))
+            }
+        case .verifyOTP(let actor, let patientID, let code):
+            do {
+                return [.otpChecked(try await OTPVerification(database: database).verify(patientID: patientID, code: code, actor: actor))]
+            } catch {
+                return failure(error, otherwise: .otpFailed(UserMessage.line(for: error)))
+            }
+        case .deliverOutbox:
+            do {
+                if let channel { _ = try await OutboxWorker(database: database, channel: channel).deliverDue() }
+                return [.outboxCount(try await Outbox(database: database).undeliveredCount())]
+            } catch {
+                return UserMessage.isConnectionProblem(error) ? [.connectionLost] : []
             }
         case .redrawAll, .quit:
             return []

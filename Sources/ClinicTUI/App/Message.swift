@@ -16,6 +16,15 @@ enum Message: Equatable, Sendable {
     case connectionRestored
     case connectionStillDown(attempt: Int)
     case signedOut
+    case patientsFound(requestID: Int, [PatientSearchResult])
+    case patientOpened(requestID: Int, PatientRecord)
+    case duplicatesChecked(requestID: Int, [PatientSearchResult])
+    case patientRegistered(requestID: Int, PatientRecord)
+    case patientRequestFailed(requestID: Int, UserMessageLine, problems: [PatientField: String])
+    case otpSent(OTPSendReceipt)
+    case otpChecked(OTPVerifyOutcome)
+    case otpFailed(UserMessageLine)
+    case outboxCount(Int)
 }
 
 /// Today's appointments as read at one moment.

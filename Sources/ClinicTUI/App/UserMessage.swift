@@ -12,6 +12,8 @@ enum UserMessage {
         case let error as AccessError: return error.description
         case let error as BookingError: return error.description
         case let error as ScheduleError: return error.description
+        case let error as PatientError: return error.description
+        case let error as OTPError: return error.description
         case DatabaseError.connectionLost, DatabaseError.connectionFailed:
             return "The database cannot be reached. Your work is kept; the desk reconnects by itself."
         case let error as DatabaseError:

@@ -15,7 +15,10 @@ struct ClinicDeskCommand: AsyncParsableCommand {
               CLINIC_LOG_DIR            crash logs (default .clinic/logs)
               NO_COLOR                  any value: monochrome screen
             """,
-        subcommands: [OpenCommand.self, DatabaseCommand.self, StaffCommand.self, BenchCommand.self],
+        subcommands: [
+            OpenCommand.self, DatabaseCommand.self, StaffCommand.self, PatientsCommand.self, OutboxCommand.self,
+            BenchCommand.self,
+        ],
         defaultSubcommand: OpenCommand.self
     )
 }

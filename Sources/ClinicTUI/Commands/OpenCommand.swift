@@ -32,9 +32,11 @@ struct OpenCommand: AsyncParsableCommand {
             configFile: config)
         let url: String
         let idleMinutes: Int
+        let channel: any MessageChannel
         do {
             url = try settings.databaseURL()
             idleMinutes = try settings.idleLockMinutes()
+            channel = try MessageChannels.make(name: nil, environment: settings.values)
             try await SchemaManager(database: Database(url: url)).requireCurrentVersion()
         } catch {
             throw reportFailure(error)
@@ -42,22 +44,28 @@ struct OpenCommand: AsyncParsableCommand {
         let database = Database(url: url)
         let host = ProcessInfo.processInfo.hostName
         try await MainActor.run {
-            try OpenCommand.runDesk(database: database, url: url, host: host, idleMinutes: idleMinutes, settings: settings)
+            try OpenCommand.runDesk(
+                database: database, url: url, host: host, idleMinutes: idleMinutes, settings: settings,
+                channel: channel)
         }
     }
 
     @MainActor
-    private static func runDesk(database: Database, url: String, host: String, idleMinutes: Int, settings: DeskConfiguration) throws {
+    private static func runDesk(
+        database: Database, url: String, host: String, idleMinutes: Int, settings: DeskConfiguration,
+        channel: any MessageChannel
+    ) throws {
         TerminalRestorer.install()
         let terminal = try NcursesTerminal()
         defer { terminal.shutDown() }
         do {
             var state = AppState()
             state.idleLockMinutes = idleMinutes
+            if let console = channel as? ConsoleChannel { state.message = UserMessageLine(.info, console.startupNotice) }
             let theme = Theme.choose(environment: settings.themeEnvironment, terminalHasColours: terminal.hasColours)
             let runtime = try DeskRuntime(
                 state: state, terminal: terminal, theme: theme,
-                runner: EffectRunner(database: database, host: host), listenerURL: url)
+                runner: EffectRunner(database: database, host: host, channel: channel), listenerURL: url)
             runtime.run()
         } catch {
             terminal.shutDown()

@@ -40,6 +40,17 @@ final class TmuxSession {
     }
 
     /// Waits until the screen contains `text`, or fails after `seconds` with the last screen.
+    /// Waits until the screen no longer contains `text` (a dialog closed), or fails after `seconds`.
+    func waitForAbsence(of text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if let screen = try? screen(), !screen.contains(text) { return }
+            usleep(50_000)
+        }
+        Issue.record("waited \(seconds)s for \"\(text)\" to go away", sourceLocation: sourceLocation)
+        throw EndToEndError.timeout("absence of \(text)")
+    }
+
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)

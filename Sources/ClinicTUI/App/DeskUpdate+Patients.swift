@@ -1,0 +1,278 @@
+import ClinicCore
+
+/// The Patients screen's part of the update function.
+extension DeskUpdate {
+    /// Keys on the Patients screen; nil when the key is not the screen's (global bindings apply).
+    static func handlePatients(_ key: Key, _ state: inout AppState) -> [Effect]? {
+        guard let session = state.session else { return nil }
+        if state.patients.registration != nil { return handleRegistration(key, &state, actor: session.actor) }
+        if state.patients.record != nil { return handleRecord(key, &state, actor: session.actor) }
+        switch state.patients.focus {
+        case .search:
+            switch key {
+            case .down, .tab:
+                guard !state.patients.results.isEmpty else { return [] }
+                state.patients.focus = .results
+                state.patients.table.selectedRow = 0
+                return []
+            case .enter:
+                guard let first = state.patients.results.first else { return [] }
+                return openPatient(first.patientID, &state, actor: session.actor)
+            case .control("n"):
+                state.patients.registration = RegistrationState()
+                return []
+            default:
+                guard !DeskKeyMaps.isPriority(key), state.patients.query.handle(key) else { return nil }
+                return search(&state, actor: session.actor)
+            }
+        case .results:
+            let count = state.patients.results.count
+            switch key {
+            case .enter:
+                let index = state.patients.table.selectedRow
+                guard state.patients.results.indices.contains(index) else { return [] }
+                return openPatient(state.patients.results[index].patientID, &state, actor: session.actor)
+            case .tab, .backTab, .escape, .character("/"):
+                state.patients.focus = .search
+                return []
+            case .up where state.patients.table.selectedRow == 0:
+                state.patients.focus = .search
+                return []
+            case .control("n"):
+                state.patients.registration = RegistrationState()
+                return []
+            default:
+                return state.patients.table.handle(key, rowCount: count, visibleRows: max(1, state.size.height - 8)) ? [] : nil
+            }
+        }
+    }
+
+    static func search(_ state: inout AppState, actor: StaffActor) -> [Effect] {
+        let text = state.patients.query.text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else {
+            state.patients.results = []
+            state.patients.pendingSearch = nil
+            return []
+        }
+        let requestID = state.makeRequestID()
+        state.patients.pendingSearch = requestID
+        return [.searchPatients(requestID: requestID, actor: actor, text: text)]
+    }
+
+    static func openPatient(_ patientID: Int64, _ state: inout AppState, actor: StaffActor) -> [Effect] {
+        let requestID = state.makeRequestID()
+        state.patients.record = PatientRecordState(patientID: patientID, pendingRequest: requestID)
+        return [.openPatient(requestID: requestID, actor: actor, patientID: patientID)]
+    }
+
+    private static func handleRecord(_ key: Key, _ state: inout AppState, actor: StaffActor) -> [Effect]? {
+        guard var record = state.patients.record else { return nil }
+        var closesRecord = false
+        defer { state.patients.record = closesRecord ? nil : record }
+        if var otp = record.otp {
+            var closesDialog = false
+            defer { record.otp = closesDialog ? nil : otp }
+            switch key {
+            case .escape:
+                closesDialog = true
+                return []
+            case .enter:
+                guard !otp.isBusy, !otp.isVerified else { return [] }
+                guard otp.code.text.count == 6, otp.code.text.allSatisfy(\.isNumber) else {
+                    otp.result = UserMessageLine(.error, "Type the 6 digits the patient reads out.")
+                    return []
+                }
+                otp.isBusy = true
+                return [.verifyOTP(actor: actor, patientID: record.patientID, code: otp.code.text)]
+            case .control("r"):
+                guard !otp.isBusy, let receipt = otp.receipt, receipt.nextSendAllowedAt <= state.now else {
+                    otp.result = UserMessageLine(.info, "A new code can be sent a little later.")
+                    return []
+                }
+                otp = OTPDialogState()
+                return [.sendOTP(actor: actor, patientID: record.patientID)]
+            default:
+                if case .character(let character) = key, !character.isNumber { return [] }
+                _ = otp.code.handle(key)
+                return []
+            }
+        }
+        switch key {
+        case .escape:
+            closesRecord = true
+            return []
+        case .character("o"):
+            guard record.record != nil else { return [] }
+            record.otp = OTPDialogState()
+            return [.sendOTP(actor: actor, patientID: record.patientID)]
+        case .down, .character("j"):
+            record.scroll += 1
+            return []
+        case .up, .character("k"):
+            record.scroll = max(0, record.scroll - 1)
+            return []
+        case .pageDown:
+            record.scroll += max(1, state.size.height - 8)
+            return []
+        case .pageUp:
+            record.scroll = max(0, record.scroll - max(1, state.size.height - 8))
+            return []
+        default:
+            return nil
+        }
+    }
+
+    private static func handleRegistration(_ key: Key, _ state: inout AppState, actor: StaffActor) -> [Effect]? {
+        guard var form = state.patients.registration, let session = state.session else { return nil }
+        let today = session.local(state.now).date
+        defer { if state.patients.registration != nil { state.patients.registration = form } }
+        if form.isSaving { return [] }
+        if let duplicates = form.duplicates {
+            switch key {
+            case .escape:
+                form.duplicates = nil
+            case .enter:
+                let index = form.duplicateTable.selectedRow
+                guard duplicates.indices.contains(index) else { return [] }
+                state.patients.registration = nil
+                return openPatient(duplicates[index].patientID, &state, actor: actor)
+            case .character("s"):
+                form.duplicates = nil
+                return save(&form, &state, actor: actor)
+            default:
+                _ = form.duplicateTable.handle(key, rowCount: duplicates.count, visibleRows: 10)
+            }
+            return []
+        }
+        let fields = RegistrationState.fields
+        let index = fields.firstIndex(of: form.focus) ?? 0
+        switch key {
+        case .tab, .down, .enter:
+            form.visited.insert(form.focus)
+            form.validateVisited(today: today)
+            if key == .enter, index == fields.count - 1 { return checkDuplicates(&form, &state, actor: actor, today: today) }
+            form.focus = fields[min(fields.count - 1, index + 1)]
+            return []
+        case .backTab, .up:
+            form.visited.insert(form.focus)
+            form.validateVisited(today: today)
+            form.focus = fields[max(0, index - 1)]
+            return []
+        case .control("s"):
+            return checkDuplicates(&form, &state, actor: actor, today: today)
+        case .escape:
+            let typed = form.values.values.contains { !$0.text.isEmpty }
+            if typed, form.error != "Press Esc again to throw this form away." {
+                form.error = "Press Esc again to throw this form away."
+                return []
+            }
+            state.patients.registration = nil
+            return []
+        default:
+            guard !DeskKeyMaps.isPriority(key), var field = form.values[form.focus] else { return nil }
+            if field.handle(key) {
+                form.values[form.focus] = field
+                form.error = nil
+            }
+            return []
+        }
+    }
+
+    private static func checkDuplicates(
+        _ form: inout RegistrationState, _ state: inout AppState, actor: StaffActor,
+        today: LocalDate
+    ) -> [Effect] {
+        guard form.validateAll(today: today) else {
+            form.error = "Please correct the fields marked ✗."
+            if let first = RegistrationState.fields.first(where: { form.problems[$0] != nil }) { form.focus = first }
+            return []
+        }
+        let requestID = state.makeRequestID()
+        form.pendingRequest = requestID
+        form.isSaving = true
+        return [.checkDuplicates(requestID: requestID, actor: actor, form: form.form.registration)]
+    }
+
+    private static func save(_ form: inout RegistrationState, _ state: inout AppState, actor: StaffActor) -> [Effect] {
+        let requestID = state.makeRequestID()
+        form.pendingRequest = requestID
+        form.isSaving = true
+        return [.registerPatient(requestID: requestID, actor: actor, form: form.form.registration)]
+    }
+
+    /// Results for the Patients screen.
+    static func updatePatients(_ state: inout AppState, _ message: Message) -> [Effect] {
+        switch message {
+        case .patientsFound(let requestID, let results):
+            guard state.patients.pendingSearch == requestID else { return [] }
+            state.patients.pendingSearch = nil
+            state.patients.results = results
+            state.patients.table = TableView()
+        case .patientOpened(let requestID, let record):
+            guard state.patients.record?.pendingRequest == requestID else { return [] }
+            state.patients.record?.record = record
+            state.patients.record?.pendingRequest = nil
+        case .duplicatesChecked(let requestID, let duplicates):
+            guard var form = state.patients.registration, form.pendingRequest == requestID, let session = state.session else { return [] }
+            if duplicates.isEmpty {
+                let effects = save(&form, &state, actor: session.actor)
+                state.patients.registration = form
+                return effects
+            }
+            form.isSaving = false
+            form.pendingRequest = nil
+            form.duplicates = duplicates
+            form.duplicateTable = TableView()
+            state.patients.registration = form
+        case .patientRegistered(let requestID, let record):
+            guard state.patients.registration?.pendingRequest == requestID else { return [] }
+            state.patients.registration = nil
+            state.patients.record = PatientRecordState(patientID: record.patientID, record: record)
+            state.message = UserMessageLine(.success, "Registered \(record.fullName)\(record.mrn.map { " (\($0))" } ?? "").")
+        case .patientRequestFailed(let requestID, let line, let problems):
+            if state.patients.pendingSearch == requestID {
+                state.patients.pendingSearch = nil
+                state.message = line
+            } else if state.patients.record?.pendingRequest == requestID {
+                state.patients.record = nil
+                state.message = line
+            } else if var form = state.patients.registration, form.pendingRequest == requestID {
+                // Everything typed stays; the receptionist can fix it or simply try again.
+                form.isSaving = false
+                form.pendingRequest = nil
+                form.error = line.text
+                form.problems.merge(problems) { _, new in new }
+                state.patients.registration = form
+            }
+        case .otpSent(let receipt):
+            state.patients.record?.otp?.receipt = receipt
+            state.patients.record?.otp?.isBusy = false
+            state.patients.record?.otp?.attemptsLeft = receipt.attemptsLeft
+            state.patients.record?.otp?.result = UserMessageLine(.info, "Code sent on WhatsApp. Ask the patient to read it out.")
+            return [.deliverOutbox]
+        case .otpChecked(let outcome):
+            guard var otp = state.patients.record?.otp else { return [] }
+            otp.isBusy = false
+            otp.code = TextField(label: "Code", maxLength: 6)
+            switch outcome {
+            case .verified:
+                otp.isVerified = true
+                otp.result = UserMessageLine(.success, outcome.sentence)
+            case .wrongCode(let left):
+                otp.attemptsLeft = left
+                otp.result = UserMessageLine(.error, outcome.sentence)
+            default:
+                otp.result = UserMessageLine(.error, outcome.sentence)
+            }
+            state.patients.record?.otp = otp
+        case .otpFailed(let line):
+            state.patients.record?.otp?.isBusy = false
+            state.patients.record?.otp?.result = line
+        case .outboxCount(let count):
+            state.undelivered = count
+        default:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,85 @@
+import ClinicCore
+import Foundation
+
+/// The walk-in registration form; what is typed stays when a save fails.
+struct RegistrationState: Equatable, Sendable {
+    static let fields: [PatientField] = [
+        .firstName, .lastName, .phone, .email, .dateOfBirth, .gender, .emergencyContactName,
+        .emergencyContactPhone, .notes,
+    ]
+
+    var values: [PatientField: TextField] = Dictionary(
+        uniqueKeysWithValues: RegistrationState.fields.map { field in
+            (field, TextField(label: RegistrationState.label(field), maxLength: field == .notes ? 500 : 100))
+        })
+    var focus: PatientField = .firstName
+    /// Problems shown next to fields, filled as the receptionist leaves each one.
+    var problems: [PatientField: String] = [:]
+    var visited: Set<PatientField> = []
+    var duplicates: [PatientSearchResult]?
+    var duplicateTable = TableView()
+    var isSaving = false
+    var pendingRequest: Int?
+    var error: String?
+
+    static func label(_ field: PatientField) -> String {
+        switch field {
+        case .firstName: return "First name"
+        case .lastName: return "Last name"
+        case .phone: return "Mobile"
+        case .email: return "Email"
+        case .dateOfBirth: return "Date of birth"
+        case .gender: return "Gender"
+        case .emergencyContactName: return "Emergency contact"
+        case .emergencyContactPhone: return "Emergency phone"
+        case .notes: return "Notes"
+        case .household: return "Household"
+        }
+    }
+
+    func text(_ field: PatientField) -> String { values[field]?.text ?? "" }
+
+    /// The form as ClinicCore takes it, and a problem with the date's shape, if any.
+    var form: (registration: PatientRegistration, dateProblem: String?) {
+        let typedDate = text(.dateOfBirth).trimmingCharacters(in: .whitespaces)
+        let date = RegistrationState.parseDate(typedDate)
+        let problem =
+            typedDate.isEmpty || date != nil
+            ? nil : "Type the date of birth as DD-MM-YYYY, for example 07-03-1990."
+        let registration = PatientRegistration(
+            firstName: text(.firstName), lastName: text(.lastName), phone: text(.phone), email: text(.email), dateOfBirth: date,
+            gender: text(.gender), emergencyContactName: text(.emergencyContactName),
+            emergencyContactPhone: text(.emergencyContactPhone), notes: text(.notes))
+        return (registration, problem)
+    }
+
+    /// DD-MM-YYYY, DD/MM/YYYY or YYYY-MM-DD.
+    static func parseDate(_ text: String) -> LocalDate? {
+        let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." }).map(String.init)
+        guard parts.count == 3 else { return nil }
+        if parts[0].count == 4 { return LocalDate(sqlText: "\(parts[0])-\(parts[1].padding(2))-\(parts[2].padding(2))") }
+        guard parts[2].count == 4 else { return nil }
+        return LocalDate(sqlText: "\(parts[2])-\(parts[1].padding(2))-\(parts[0].padding(2))")
+    }
+
+    /// Recomputes the problems of the fields already visited (validation as you leave them).
+    mutating func validateVisited(today: LocalDate) {
+        let (registration, dateProblem) = form
+        var all = PatientFormRules.problems(in: registration, today: today)
+        if let dateProblem { all[.dateOfBirth] = dateProblem }
+        problems = all.filter { visited.contains($0.key) }
+    }
+
+    /// Every problem, for a save attempt.
+    mutating func validateAll(today: LocalDate) -> Bool {
+        visited = Set(RegistrationState.fields)
+        validateVisited(today: today)
+        return problems.isEmpty
+    }
+}
+
+extension String {
+    fileprivate func padding(_ width: Int) -> String {
+        count >= width ? self : String(repeating: "0", count: width - count) + self
+    }
+}

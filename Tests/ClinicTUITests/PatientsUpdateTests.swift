@@ -1,0 +1,165 @@
+import Testing
+
+@testable import ClinicCore
+@testable import ClinicTUI
+
+@Suite("Patients screen: update")
+struct PatientsUpdateTests {
+    static func result(_ id: Int64, _ name: String) -> PatientSearchResult {
+        PatientSearchResult(
+            patientID: id, userID: id + 1000, fullName: name, phoneDisplay: "+91 98450 12345", isHolderPhone: false,
+            holderPatientID: nil, age: 34, dateOfBirth: nil, mrn: "MB-0000\(id)", nextAppointment: nil, matchKind: .namePrefix)
+    }
+
+    private func onPatients() -> AppState {
+        var state = DeskFixtures.working()
+        _ = DeskUpdate.update(&state, .key(.function(3)))
+        return state
+    }
+
+    @Test("F3 and 2 open Patients; typing searches as you type; a stale answer never overwrites a newer one")
+    func searchAsYouType() {
+        var state = DeskFixtures.working()
+        _ = DeskUpdate.update(&state, .key(.character("2")))
+        #expect(state.screen == .patients)
+        let first = DeskUpdate.update(&state, .key(.character("p")))
+        let second = DeskUpdate.update(&state, .key(.character("r")))
+        guard case .searchPatients(let firstID, _, "p")? = first.first, case .searchPatients(let secondID, _, "pr")? = second.first else {
+            Issue.record("expected a search per key, got \(first) and \(second)")
+            return
+        }
+        _ = DeskUpdate.update(&state, .patientsFound(requestID: secondID, [Self.result(1, "Priya Sharma")]))
+        _ = DeskUpdate.update(&state, .patientsFound(requestID: firstID, [Self.result(2, "Pooja Rao"), Self.result(3, "Prakash")]))
+        #expect(state.patients.results.map(\.fullName) == ["Priya Sharma"])
+        #expect(state.patients.query.text == "pr")
+    }
+
+    @Test("in the search box, q and digits are text, not quit or screen keys")
+    func searchBoxTakesText() {
+        var state = onPatients()
+        for character in "q1" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        #expect(state.patients.query.text == "q1")
+        #expect(!state.isQuitting)
+        #expect(state.screen == .patients)
+    }
+
+    @Test("Down moves from the box to the results; Enter opens the selected patient")
+    func openFromResults() {
+        var state = onPatients()
+        _ = DeskUpdate.update(&state, .key(.character("p")))
+        _ = DeskUpdate.update(
+            &state,
+            .patientsFound(
+                requestID: state.patients.pendingSearch ?? 0,
+                [Self.result(1, "Priya Sharma"), Self.result(2, "Pooja Rao")]))
+        _ = DeskUpdate.update(&state, .key(.down))
+        #expect(state.patients.focus == .results)
+        _ = DeskUpdate.update(&state, .key(.down))
+        let effects = DeskUpdate.update(&state, .key(.enter))
+        guard case .openPatient(_, _, 2)? = effects.first else {
+            Issue.record("expected patient 2 to open, got \(effects)")
+            return
+        }
+    }
+
+    @Test("the registration form says what is wrong as each field is left, and keeps everything on a failed save")
+    func registrationValidation() {
+        var state = onPatients()
+        _ = DeskUpdate.update(&state, .key(.control("n")))
+        #expect(state.patients.registration != nil)
+        _ = DeskUpdate.update(&state, .key(.tab))  // leave first name empty
+        #expect(state.patients.registration?.problems[.firstName] != nil)
+        _ = DeskUpdate.update(&state, .key(.backTab))
+        for character in "Anil" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        _ = DeskUpdate.update(&state, .key(.tab))
+        #expect(state.patients.registration?.problems[.firstName] == nil)
+        for character in "Kumar" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        _ = DeskUpdate.update(&state, .key(.tab))
+        for character in "98450" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        _ = DeskUpdate.update(&state, .key(.tab))
+        #expect(state.patients.registration?.problems[.phone] != nil, "a 5-digit mobile is refused when leaving the field")
+        // Saving with a problem does not send anything and points at the field.
+        #expect(DeskUpdate.update(&state, .key(.control("s"))).isEmpty)
+        #expect(state.patients.registration?.focus == .phone)
+        // Fix it and save: duplicates are checked first.
+        _ = DeskUpdate.update(&state, .key(.control("u")))
+        for character in "+91 98450 12345" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        let effects = DeskUpdate.update(&state, .key(.control("s")))
+        guard case .checkDuplicates(let requestID, _, let form)? = effects.first else {
+            Issue.record("expected a duplicate check, got \(effects)")
+            return
+        }
+        #expect(form.firstName == "Anil" && form.lastName == "Kumar")
+        let saves = DeskUpdate.update(&state, .duplicatesChecked(requestID: requestID, []))
+        guard case .registerPatient(let saveID, _, _)? = saves.first else {
+            Issue.record("expected the save, got \(saves)")
+            return
+        }
+        _ = DeskUpdate.update(&state, .connectionLost)
+        _ = DeskUpdate.update(
+            &state,
+            .patientRequestFailed(
+                requestID: saveID, UserMessageLine(.error, "The database cannot be reached."),
+                problems: [:]))
+        #expect(state.patients.registration?.text(.firstName) == "Anil", "nothing typed is lost when a save fails")
+        #expect(state.patients.registration?.isSaving == false)
+        #expect(state.patients.registration?.error == "The database cannot be reached.")
+    }
+
+    @Test("duplicates are advice: open the existing patient, or save anyway")
+    func duplicateAdvice() {
+        var state = onPatients()
+        _ = DeskUpdate.update(&state, .key(.control("n")))
+        var form = RegistrationState()
+        form.values[.firstName]?.text = "Priya"
+        form.values[.lastName]?.text = "Sharma"
+        form.values[.phone]?.text = "9845012345"
+        state.patients.registration = form
+        guard case .checkDuplicates(let requestID, _, _)? = DeskUpdate.update(&state, .key(.control("s"))).first else {
+            Issue.record("no duplicate check")
+            return
+        }
+        _ = DeskUpdate.update(&state, .duplicatesChecked(requestID: requestID, [Self.result(7, "Priya Sharma")]))
+        #expect(state.patients.registration?.duplicates?.count == 1)
+        guard case .registerPatient? = DeskUpdate.update(&state, .key(.character("s"))).first else {
+            Issue.record("s must save anyway")
+            return
+        }
+    }
+
+    @Test("the OTP dialog: o sends, digits only, Enter checks, wrong codes count down, success says so")
+    func otpDialog() {
+        var state = onPatients()
+        state.patients.record = PatientRecordState(patientID: 5, record: nil)
+        #expect(DeskUpdate.update(&state, .key(.character("o"))).isEmpty, "no code before the record is loaded")
+        state.patients.record = PatientRecordState(patientID: 5, record: PatientRecordFixture.record)
+        #expect(DeskUpdate.update(&state, .key(.character("o"))) == [.sendOTP(actor: DeskFixtures.session().actor, patientID: 5)])
+        let receipt = OTPSendReceipt(
+            maskedPhone: "98•••••345", isHolderPhone: false, expiresAt: DeskFixtures.now.adding(minutes: 10),
+            attemptsLeft: 5, nextSendAllowedAt: DeskFixtures.now, sentAt: DeskFixtures.now, notificationID: 1)
+        #expect(DeskUpdate.update(&state, .otpSent(receipt)) == [.deliverOutbox])
+        for character in "12a3456" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        #expect(state.patients.record?.otp?.code.text == "123456")
+        #expect(DeskUpdate.update(&state, .key(.enter)) == [.verifyOTP(actor: DeskFixtures.session().actor, patientID: 5, code: "123456")])
+        _ = DeskUpdate.update(&state, .otpChecked(.wrongCode(attemptsLeft: 4)))
+        #expect(state.patients.record?.otp?.attemptsLeft == 4)
+        #expect(state.patients.record?.otp?.code.text.isEmpty == true)
+        _ = DeskUpdate.update(&state, .otpChecked(.verified))
+        #expect(state.patients.record?.otp?.isVerified == true)
+        #expect(state.patients.record?.otp?.result?.text == OTPVerifyOutcome.verified.sentence)
+        _ = DeskUpdate.update(&state, .key(.escape))
+        #expect(state.patients.record?.otp == nil, "Esc closes the dialog")
+        #expect(state.patients.record != nil)
+        _ = DeskUpdate.update(&state, .key(.escape))
+        #expect(state.patients.record == nil, "Esc again goes back to the search")
+    }
+}
+
+enum PatientRecordFixture {
+    static let record = PatientRecord(
+        patientID: 5, userID: 1005, firstName: "Anil", lastName: "Kumar", fullName: "Anil Kumar", phone: nil, storedPhone: nil, email: nil,
+        dateOfBirth: LocalDate(year: 1990, month: 3, day: 7), age: 36, gender: "Male", bloodGroup: nil, emergencyContactName: nil,
+        emergencyContactPhone: nil, notes: nil, mrn: "MB-000005", isActive: true, registeredAt: DeskFixtures.now, holder: nil,
+        householdMembers: [], upcomingAppointments: [], pastAppointments: [], payments: [], messages: [], clinicalNotes: [],
+        clinicalNotesHidden: true)
+}
