@@ -127,6 +127,40 @@ struct PatientsUpdateTests {
         }
     }
 
+    @Test("on the duplicate list, h adds the new person to the selected household, without a phone of their own")
+    func addToHousehold() {
+        var state = onPatients()
+        var form = RegistrationState()
+        form.values[.firstName]?.text = "Aarav"
+        form.values[.lastName]?.text = "Sharma"
+        form.values[.phone]?.text = "9845012345"
+        state.patients.registration = form
+        guard case .checkDuplicates(let requestID, _, _)? = DeskUpdate.update(&state, .key(.control("s"))).first else {
+            Issue.record("no duplicate check")
+            return
+        }
+        _ = DeskUpdate.update(&state, .duplicatesChecked(requestID: requestID, [Self.result(7, "Priya Sharma")]))
+        let effects = DeskUpdate.update(&state, .key(.character("h")))
+        guard case .registerPatient(_, _, let registration)? = effects.first else {
+            Issue.record("h must save into the household, got \(effects)")
+            return
+        }
+        #expect(registration.householdHolderPatientID == 7)
+        #expect(registration.phone.isEmpty)
+    }
+
+    @Test("a verified legacy 10-digit phone is offered for conversion; c asks for it")
+    func phoneConversion() {
+        var state = onPatients()
+        state.patients.record = PatientRecordState(patientID: 5, record: PatientRecordFixture.record)
+        #expect(DeskUpdate.update(&state, .key(.character("c"))).isEmpty, "nothing to convert without an offer")
+        _ = DeskUpdate.update(&state, .patientVerification(patientID: 5, nil, .convertToWebFormat))
+        guard case .convertPhone(_, _, 5)? = DeskUpdate.update(&state, .key(.character("c"))).first else {
+            Issue.record("c must convert")
+            return
+        }
+    }
+
     @Test("the OTP dialog: o sends, digits only, Enter checks, wrong codes count down, success says so")
     func otpDialog() {
         var state = onPatients()

@@ -64,6 +64,7 @@ struct PatientWalkInEndToEndTests {
             // Esc and q in one burst would read as Alt-q: wait for the dialog to close first.
             try tmux.send("Escape")
             try tmux.waitForAbsence(of: "WhatsApp code")
+            try tmux.waitFor("Phone verified")
             try tmux.send("q", literal: true)
             try tmux.waitFor("DESK-EXITED")
             tmux.close()

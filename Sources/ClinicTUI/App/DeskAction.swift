@@ -5,6 +5,7 @@ enum DeskAction: Hashable, Sendable {
     case registerPatient
     case openSelected
     case sendCode
+    case convertPhone
     case showHelp
     case openPalette
     case lock
@@ -100,6 +101,10 @@ enum DeskKeyMaps {
         KeyBinding(
             keys: [.character("o")], action: .sendCode, title: "Send code",
             help: "In a patient's record: send a WhatsApp code to verify their phone.", group: "Patients"),
+        KeyBinding(
+            keys: [.character("c")], action: .convertPhone, title: "Convert phone",
+            help: "In a verified patient's record: store an old 10-digit phone in the web's format.", group: "Patients",
+            showsInFooter: false),
         KeyBinding(
             keys: [.control("s")], action: .submit, title: "Save",
             help: "In the registration form: check for duplicates, then save.", group: "Patients", showsInFooter: false),

@@ -101,6 +101,11 @@ extension DeskUpdate {
         case .escape:
             closesRecord = true
             return []
+        case .character("c"):
+            guard record.record != nil, record.conversionOffer == .convertToWebFormat else { return [] }
+            let requestID = state.makeRequestID()
+            record.pendingRequest = requestID
+            return [.convertPhone(requestID: requestID, actor: actor, patientID: record.patientID)]
         case .character("o"):
             guard record.record != nil else { return [] }
             record.otp = OTPDialogState()
@@ -138,6 +143,14 @@ extension DeskUpdate {
                 return openPatient(duplicates[index].patientID, &state, actor: actor)
             case .character("s"):
                 form.duplicates = nil
+                return save(&form, &state, actor: actor)
+            case .character("h"):
+                // A family member without a phone of their own: messages go to the selected holder.
+                let index = form.duplicateTable.selectedRow
+                guard duplicates.indices.contains(index) else { return [] }
+                form.duplicates = nil
+                form.householdHolderPatientID = duplicates[index].patientID
+                form.values[.phone]?.text = ""
                 return save(&form, &state, actor: actor)
             default:
                 _ = form.duplicateTable.handle(key, rowCount: duplicates.count, visibleRows: 10)
@@ -258,6 +271,8 @@ extension DeskUpdate {
             case .verified:
                 otp.isVerified = true
                 otp.result = UserMessageLine(.success, outcome.sentence)
+                state.patients.record?.otp = otp
+                return [.loadVerification(patientID: state.patients.record?.patientID ?? 0)]
             case .wrongCode(let left):
                 otp.attemptsLeft = left
                 otp.result = UserMessageLine(.error, outcome.sentence)
@@ -270,6 +285,10 @@ extension DeskUpdate {
             state.patients.record?.otp?.result = line
         case .outboxCount(let count):
             state.undelivered = count
+        case .patientVerification(let patientID, let verification, let offer):
+            guard state.patients.record?.patientID == patientID else { return [] }
+            state.patients.record?.verification = verification
+            state.patients.record?.conversionOffer = offer
         default:
             break
         }

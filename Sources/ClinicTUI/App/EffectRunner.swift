@@ -68,10 +68,8 @@ struct EffectRunner: Sendable {
             }
         case .openPatient(let requestID, let actor, let patientID):
             do {
-                return [
-                    .patientOpened(
-                        requestID: requestID, try await PatientDirectory(database: database).record(patientID: patientID, actor: actor))
-                ]
+                let record = try await PatientDirectory(database: database).record(patientID: patientID, actor: actor)
+                return [.patientOpened(requestID: requestID, record)] + (await verification(of: patientID))
             } catch {
                 return failure(error, otherwise: .patientRequestFailed(requestID: requestID, UserMessage.line(for: error), problems: [:]))
             }
@@ -108,6 +106,16 @@ struct EffectRunner: Sendable {
             } catch {
                 return failure(error, otherwise: .otpFailed(UserMessage.line(for: error)))
             }
+        case .loadVerification(let patientID):
+            return await verification(of: patientID)
+        case .convertPhone(let requestID, let actor, let patientID):
+            do {
+                try await OTPVerification(database: database).convertPhoneToWebFormat(patientID: patientID, actor: actor)
+                let record = try await PatientDirectory(database: database).record(patientID: patientID, actor: actor)
+                return [.patientOpened(requestID: requestID, record)] + (await verification(of: patientID))
+            } catch {
+                return failure(error, otherwise: .patientRequestFailed(requestID: requestID, UserMessage.line(for: error), problems: [:]))
+            }
         case .deliverOutbox:
             do {
                 if let channel { _ = try await OutboxWorker(database: database, channel: channel).deliverDue() }
@@ -118,6 +126,14 @@ struct EffectRunner: Sendable {
         case .redrawAll, .quit:
             return []
         }
+    }
+
+    /// The phone's verification and the conversion the desk offers (none when either cannot be read).
+    private func verification(of patientID: Int64) async -> [Message] {
+        let otp = OTPVerification(database: database)
+        guard let status = try? await otp.status(patientID: patientID) else { return [] }
+        let offer = status.verification == nil ? nil : (try? await otp.phoneConversionOffer(patientID: patientID)) ?? nil
+        return [.patientVerification(patientID: patientID, status.verification, offer)]
     }
 
     private func failure(_ error: Error, otherwise message: Message) -> [Message] {

@@ -25,6 +25,7 @@ enum Message: Equatable, Sendable {
     case otpChecked(OTPVerifyOutcome)
     case otpFailed(UserMessageLine)
     case outboxCount(Int)
+    case patientVerification(patientID: Int64, PhoneVerification?, PhoneConversionOffer?)
 }
 
 /// Today's appointments as read at one moment.

@@ -3,13 +3,28 @@ import Foundation
 
 /// Draws an opened patient as scrollable lines, and the OTP dialog over it.
 enum PatientRecordView {
-    static func lines(_ record: PatientRecord, session: DeskSession) -> [(String, StyleRole)] {
+    static func lines(_ state: PatientRecordState, _ record: PatientRecord, session: DeskSession) -> [(String, StyleRole)] {
         var lines: [(String, StyleRole)] = []
         lines.append((record.fullName + (record.mrn.map { "   MRN \($0)" } ?? ""), .title))
         let phone =
             record.phone?.display ?? record.holder.flatMap { $0.phoneDisplay.map { "\($0) (family: \(record.holder?.fullName ?? ""))" } }
             ?? "no mobile"
         lines.append(("Mobile: \(phone)", .normal))
+        if let verified = state.verification {
+            let local = session.local(verified.verifiedAt)
+            let place = verified.source == .desk ? "at the desk" : "on the web"
+            lines.append(("✓ Phone verified \(local.date) \(TodayView.clock(local.time)) \(place)", .success))
+        } else {
+            lines.append(("Phone not verified yet: press o to send a WhatsApp code.", .muted))
+        }
+        switch state.conversionOffer {
+        case .convertToWebFormat?:
+            lines.append(("Stored in the old 10-digit form: press c to convert it so the web sign-in finds this account.", .warning))
+        case .mergeWithWebAccount(let other)?:
+            lines.append(("A web account (patient \(other)) already uses this number: a centre manager can merge the two.", .warning))
+        case nil:
+            break
+        }
         var facts: [String] = []
         if let age = record.age { facts.append("Age \(age)") }
         if let born = record.dateOfBirth { facts.append("born \(born)") }
@@ -63,7 +78,7 @@ enum PatientRecordView {
             buffer.draw("Opening the patient…", x: rect.x + 1, y: rect.y, style: .muted)
             return nil
         }
-        let all = lines(record, session: session)
+        let all = lines(state, record, session: session)
         for (row, line) in all.dropFirst(state.scroll).prefix(rect.height).enumerated() {
             buffer.draw(line.0, x: rect.x + 1, y: rect.y + row, style: line.1, maxWidth: rect.width - 2)
         }

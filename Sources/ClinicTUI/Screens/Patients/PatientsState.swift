@@ -22,6 +22,9 @@ struct PatientRecordState: Equatable, Sendable {
     var pendingRequest: Int?
     var scroll = 0
     var otp: OTPDialogState?
+    /// Whether the phone was proven by a code (desk or web), and what the desk offers after that.
+    var verification: PhoneVerification?
+    var conversionOffer: PhoneConversionOffer?
 }
 
 /// The OTP dialog over a patient: send, count down, type the code the patient reads out.

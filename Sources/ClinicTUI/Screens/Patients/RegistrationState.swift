@@ -21,6 +21,8 @@ struct RegistrationState: Equatable, Sendable {
     var isSaving = false
     var pendingRequest: Int?
     var error: String?
+    /// Set when the person is added to a household instead of having a phone of their own.
+    var householdHolderPatientID: Int64?
 
     static func label(_ field: PatientField) -> String {
         switch field {
@@ -49,7 +51,7 @@ struct RegistrationState: Equatable, Sendable {
         let registration = PatientRegistration(
             firstName: text(.firstName), lastName: text(.lastName), phone: text(.phone), email: text(.email), dateOfBirth: date,
             gender: text(.gender), emergencyContactName: text(.emergencyContactName),
-            emergencyContactPhone: text(.emergencyContactPhone), notes: text(.notes))
+            emergencyContactPhone: text(.emergencyContactPhone), notes: text(.notes), householdHolderPatientID: householdHolderPatientID)
         return (registration, problem)
     }
 

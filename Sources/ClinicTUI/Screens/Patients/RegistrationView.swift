@@ -4,7 +4,7 @@ enum RegistrationView {
         buffer.draw("Register a walk-in", x: rect.x + 1, y: rect.y, style: .title)
         if let duplicates = state.duplicates {
             buffer.draw(
-                "These patients may be the same person. Enter opens the selected one; s saves a new patient anyway; Esc goes back.",
+                "These patients may be the same person. Enter opens the selected one; h adds the new person to its household; s saves anyway; Esc goes back.",
                 x: rect.x + 1, y: rect.y + 1, style: .warning, maxWidth: rect.width - 2)
             TableView.render(
                 columns: PatientsView.columns.dropLast().map { $0 },
