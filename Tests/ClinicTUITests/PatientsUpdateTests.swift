@@ -197,3 +197,18 @@ enum PatientRecordFixture {
         householdMembers: [], upcomingAppointments: [], pastAppointments: [], payments: [], messages: [], clinicalNotes: [],
         clinicalNotesHidden: true)
 }
+
+@Suite("Patients screen: who looked")
+struct PatientViewersUpdateTests {
+    @Test("v asks the audit log who opened the record; a refusal is shown on the message line")
+    func viewers() {
+        var state = DeskFixtures.working()
+        _ = DeskUpdate.update(&state, .key(.function(3)))
+        state.patients.record = PatientRecordState(patientID: 5, record: PatientRecordFixture.record)
+        #expect(DeskUpdate.update(&state, .key(.character("v"))) == [.loadViewers(actor: DeskFixtures.session().actor, patientID: 5)])
+        _ = DeskUpdate.update(&state, .otpFailed(UserMessageLine(.error, "Your role (Front desk) cannot read the audit log.")))
+        #expect(state.message?.text == "Your role (Front desk) cannot read the audit log.")
+        _ = DeskUpdate.update(&state, .patientViewers(patientID: 5, []))
+        #expect(state.patients.record?.viewers == [])
+    }
+}

@@ -6,6 +6,7 @@ enum DeskAction: Hashable, Sendable {
     case openSelected
     case sendCode
     case convertPhone
+    case showViewers
     case showHelp
     case openPalette
     case lock
@@ -104,6 +105,10 @@ enum DeskKeyMaps {
         KeyBinding(
             keys: [.character("c")], action: .convertPhone, title: "Convert phone",
             help: "In a verified patient's record: store an old 10-digit phone in the web's format.", group: "Patients",
+            showsInFooter: false),
+        KeyBinding(
+            keys: [.character("v")], action: .showViewers, title: "Who looked",
+            help: "In a patient's record (managers): list who opened it and when, from the audit log.", group: "Patients",
             showsInFooter: false),
         KeyBinding(
             keys: [.control("s")], action: .submit, title: "Save",

@@ -101,6 +101,9 @@ extension DeskUpdate {
         case .escape:
             closesRecord = true
             return []
+        case .character("v"):
+            guard record.record != nil else { return [] }
+            return [.loadViewers(actor: actor, patientID: record.patientID)]
         case .character("c"):
             guard record.record != nil, record.conversionOffer == .convertToWebFormat else { return [] }
             let requestID = state.makeRequestID()
@@ -281,10 +284,17 @@ extension DeskUpdate {
             }
             state.patients.record?.otp = otp
         case .otpFailed(let line):
+            guard state.patients.record?.otp != nil else {
+                state.message = line
+                return []
+            }
             state.patients.record?.otp?.isBusy = false
             state.patients.record?.otp?.result = line
         case .outboxCount(let count):
             state.undelivered = count
+        case .patientViewers(let patientID, let viewers):
+            guard state.patients.record?.patientID == patientID else { return [] }
+            state.patients.record?.viewers = viewers
         case .patientVerification(let patientID, let verification, let offer):
             guard state.patients.record?.patientID == patientID else { return [] }
             state.patients.record?.verification = verification

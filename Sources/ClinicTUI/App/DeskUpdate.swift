@@ -88,7 +88,7 @@ enum DeskUpdate {
             state.message = UserMessageLine(.success, "Database connection is back.")
             return state.phase == .working ? reloadToday(&state) : []
         case .patientsFound, .patientOpened, .duplicatesChecked, .patientRegistered, .patientRequestFailed, .otpSent,
-            .otpChecked, .otpFailed, .outboxCount, .patientVerification:
+            .otpChecked, .otpFailed, .outboxCount, .patientVerification, .patientViewers:
             return updatePatients(&state, message)
         case .signedOut:
             state = AppState(size: state.size, now: state.now, idleLockMinutes: state.idleLockMinutes)
@@ -311,7 +311,7 @@ enum DeskUpdate {
             state.overlay = nil
             state.screen = .patients
             if state.patients.registration == nil { state.patients.registration = RegistrationState() }
-        case .submit, .nextField, .previousField, .openSelected, .sendCode, .convertPhone:
+        case .submit, .nextField, .previousField, .openSelected, .sendCode, .convertPhone, .showViewers:
             break
         }
         return []

@@ -106,6 +106,15 @@ struct EffectRunner: Sendable {
             } catch {
                 return failure(error, otherwise: .otpFailed(UserMessage.line(for: error)))
             }
+        case .loadViewers(let actor, let patientID):
+            do {
+                return [
+                    .patientViewers(
+                        patientID: patientID, try await PatientRecordAudit(database: database).viewers(of: patientID, for: actor))
+                ]
+            } catch {
+                return failure(error, otherwise: .otpFailed(UserMessage.line(for: error)))
+            }
         case .loadVerification(let patientID):
             return await verification(of: patientID)
         case .convertPhone(let requestID, let actor, let patientID):

@@ -23,9 +23,11 @@ enum Message: Equatable, Sendable {
     case patientRequestFailed(requestID: Int, UserMessageLine, problems: [PatientField: String])
     case otpSent(OTPSendReceipt)
     case otpChecked(OTPVerifyOutcome)
+    /// A code or record action failed (shown in the code dialog when it is open, else on the message line).
     case otpFailed(UserMessageLine)
     case outboxCount(Int)
     case patientVerification(patientID: Int64, PhoneVerification?, PhoneConversionOffer?)
+    case patientViewers(patientID: Int64, [ClinicCore.PatientRecordView])
 }
 
 /// Today's appointments as read at one moment.

@@ -15,7 +15,7 @@ struct PatientsCommand: AsyncParsableCommand {
             Runs as the command-line operator (the database login is the authority, as for `staff`) unless \
             --as names a staff login, whose roles then decide what is allowed.
             """,
-        subcommands: [PatientsSearchCommand.self, PatientsAssignMRNCommand.self, PatientsDuplicatesCommand.self]
+        subcommands: [PatientsSearchCommand.self, PatientsAssignMRNCommand.self, PatientsDuplicatesCommand.self, PatientsMergeCommand.self]
     )
 }
 

@@ -50,6 +50,14 @@ enum PatientRecordView {
         for payment in record.payments.prefix(20) {
             lines.append(("  \(payment.amount)  \(payment.status.capitalized)  \(payment.method ?? "")", .normal))
         }
+        if let viewers = state.viewers {
+            lines.append(("Who opened this record (audit log)", .title))
+            if viewers.isEmpty { lines.append(("  nobody yet", .muted)) }
+            for view in viewers.prefix(30) {
+                let local = session.local(view.at)
+                lines.append(("  \(local.date) \(TodayView.clock(local.time))  \(view.who)  \(view.host ?? "")", .normal))
+            }
+        }
         lines.append(("Messages", .title))
         if record.messages.isEmpty { lines.append(("  none", .muted)) }
         for message in record.messages.prefix(20) {

@@ -25,6 +25,8 @@ struct PatientRecordState: Equatable, Sendable {
     /// Whether the phone was proven by a code (desk or web), and what the desk offers after that.
     var verification: PhoneVerification?
     var conversionOffer: PhoneConversionOffer?
+    /// Who opened this record and when (the audit log's answer), once asked for with `v`.
+    var viewers: [ClinicCore.PatientRecordView]?
 }
 
 /// The OTP dialog over a patient: send, count down, type the code the patient reads out.
