@@ -19,9 +19,23 @@ pg=$CLINIC_SCRIPTS/pg.sh
 # when running as root; pg.sh start hands the empty dir to `postgres` in that case.
 dir=$(mktemp -d /tmp/clinic-test.XXXXXX)
 
+# End-to-end tests run the desk in their own tmux servers; make sure none outlives the run.
+stop_test_tmux() {
+  local socket pid
+  for socket in "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)"/clinic-e2e-* "${TMUX_TMPDIR:-/tmp}/tmux-$(id -u)"/clinic-bench-*; do
+    [[ -S $socket ]] || continue
+    pid=$(tmux -S "$socket" display-message -p '#{pid}' 2>/dev/null || true)
+    for pane in $(tmux -S "$socket" list-panes -a -F '#{pane_pid}' 2>/dev/null || true); do kill -KILL -- "-$pane" 2>/dev/null || true; done
+    tmux -S "$socket" kill-server 2>/dev/null || true
+    [[ -n $pid ]] && kill -KILL "$pid" 2>/dev/null || true
+    rm -f -- "$socket"
+  done
+}
+
 cleanup() {
   local status=$?
   trap - EXIT INT TERM HUP
+  stop_test_tmux
   if "$pg" destroy "$dir" >/dev/null; then
     echo "test.sh: throwaway cluster $dir stopped and removed"
   else

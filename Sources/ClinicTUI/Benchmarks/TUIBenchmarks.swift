@@ -130,7 +130,7 @@ enum TUIBenchmarks {
             ])
             let deadline = Date().addingTimeInterval(10)
             while Date() < deadline, !FileManager.default.fileExists(atPath: report) { usleep(5_000) }
-            _ = try? tmux(["-L", server, "kill-server"])
+            stopServer(server)
             if let text = try? String(contentsOfFile: report, encoding: .utf8),
                 let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
             {
@@ -151,7 +151,7 @@ enum TUIBenchmarks {
             "-L", server, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
             "env TERM=screen-256color LC_ALL=C.UTF-8 DATABASE_URL='\(databaseURL)' \(binary)",
         ])
-        defer { _ = try? tmux(["-L", server, "kill-server"]) }
+        defer { stopServer(server) }
         var pid: Int32?
         let deadline = Date().addingTimeInterval(10)
         while pid == nil, Date() < deadline {
@@ -179,6 +179,18 @@ enum TUIBenchmarks {
         let fields = stat[stat.index(after: closing)...].split(separator: " ")
         guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return 0 }
         return user + system
+    }
+
+    /// Stops a tmux server and the processes in its panes (kill-server alone can leave them running).
+    private static func stopServer(_ server: String) {
+        let serverPID = (try? tmux(["-L", server, "display-message", "-p", "#{pid}"])).flatMap {
+            Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let panes = ((try? tmux(["-L", server, "list-panes", "-a", "-F", "#{pane_pid}"])) ?? "").split(separator: "\n")
+            .compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
+        _ = try? tmux(["-L", server, "kill-server"])
+        for pane in panes where pane > 1 { kill(-pane, SIGKILL) }
+        if let serverPID, serverPID > 1 { kill(serverPID, SIGKILL) }
     }
 
     /// Runs tmux with posix_spawn and waitpid: Foundation's Process can wait forever on a client

@@ -46,6 +46,6 @@ struct DemoDatabase {
         let binary = try DemoDatabase.binary()
         return "stty -a > \(stateFile).before; env LC_ALL=C.UTF-8 TERM=screen-256color CLINIC_LOG_DIR=/tmp \(extraEnvironment) "
             + "DATABASE_URL='\(url)' \(binary); echo \"exit=$?\" > \(stateFile).exit; stty -a > \(stateFile).after; "
-            + "echo DESK-EXITED; sleep 600"
+            + "echo DESK-EXITED; sleep 120"
     }
 }

@@ -20,9 +20,16 @@ final class TmuxSession {
         close()
     }
 
-    /// Stops the tmux server and everything in it.
+    /// Stops the tmux server and everything in it. kill-server alone has been seen to leave the
+    /// server (and the pane's shell) running, so the pane's process group and the server are killed too.
     func close() {
+        let serverPID = (try? TmuxSession.run(["-L", server, "display-message", "-p", "#{pid}"]))
+            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        let panePIDs = ((try? TmuxSession.run(["-L", server, "list-panes", "-a", "-F", "#{pane_pid}"])) ?? "")
+            .split(separator: "\n").compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
         _ = try? TmuxSession.run(["-L", server, "kill-server"])
+        for pane in panePIDs where pane > 1 { kill(-pane, SIGKILL) }
+        if let serverPID, serverPID > 1 { kill(serverPID, SIGKILL) }
     }
 
     /// The visible screen as text.
