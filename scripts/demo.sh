@@ -23,4 +23,6 @@ else
 fi
 
 echo "demo.sh: PostgreSQL stays running in $CLINIC_PG_DIR; stop it with: make demo-stop"
+# The offline demo delivers WhatsApp messages to .clinic/outbox.log (development only; it says so).
+export CLINIC_MESSAGE_CHANNEL=${CLINIC_MESSAGE_CHANNEL:-console}
 exec "$app"

@@ -152,7 +152,7 @@ struct OTPTests {
             await #expect(throws: OTPError.tooManySends(nextAllowedAt: oldest.adding(minutes: 5))) {
                 _ = try await f.otp.send(toPatient: f.patient, actor: f.actor)
             }
-            let status = try await f.otp.status(patientID: f.patient)
+            let status = try await f.otp.status(patientID: f.patient, actor: f.actor)
             #expect(status.sendsInLastFiveMinutes == 3 && !status.canSendNow)
             #expect(try await StaffTestData.auditRows(f.database, action: "patient.otp.send_refused").count == 1)
             // The oldest send moves out of the window: allowed again.
@@ -204,7 +204,7 @@ struct OTPTests {
 
             #expect(try await Self.web(f.database, "findLatestValidOtp", [f.phone, "LOGIN"]).isEmpty)
             #expect(try await f.otp.verify(patientID: f.patient, code: code, actor: f.actor) == .noActiveCode)
-            let status = try await f.otp.status(patientID: f.patient)
+            let status = try await f.otp.status(patientID: f.patient, actor: f.actor)
             #expect(status.verification?.source == .web)
             #expect(status.verification?.verifiedByUserID == nil)
         }
@@ -227,7 +227,7 @@ struct OTPTests {
             #expect(try profile.decode("verified", as: Bool.self))
             #expect(try profile.decode("desk_phone_verified_phone", as: String.self) == f.phone)
             #expect(try profile.decode("desk_phone_verified_by_user_id", as: Int64.self) == f.actor.userID)
-            let status = try await f.otp.status(patientID: f.patient)
+            let status = try await f.otp.status(patientID: f.patient, actor: f.actor)
             #expect(status.verification?.source == .desk)
             #expect(status.verification?.verifiedByUserID == f.actor.userID)
             // Used codes are refused on the web too.
@@ -235,7 +235,7 @@ struct OTPTests {
             // The verification survives the web's cleanup of old OTP rows.
             try await f.database.execute("UPDATE otp_requests SET expires_at = NOW() - INTERVAL '25 hours'")
             try await Self.web(f.database, "cleanupExpiredData (OTP part)", [])
-            #expect(try await f.otp.status(patientID: f.patient).verification?.source == .desk)
+            #expect(try await f.otp.status(patientID: f.patient, actor: f.actor).verification?.source == .desk)
             let audits = try await StaffTestData.auditRows(f.database, action: "patient.otp.verified")
             #expect(audits.count == 1)
             #expect(try await StaffTestData.auditRows(f.database, action: "patient.otp.verify_failed").count == 1)
@@ -269,7 +269,7 @@ struct OTPTests {
             #expect(try await f.otp.verify(patientID: f.patient, code: code, actor: f.actor) == .expired)
             // The waiting code of an expired request is gone and never sent.
             #expect(try await f.database.query("SELECT 1 FROM desk_pending_otp_codes").isEmpty)
-            #expect(try await f.otp.status(patientID: f.patient).activeCodeExpiresAt == nil)
+            #expect(try await f.otp.status(patientID: f.patient, actor: f.actor).activeCodeExpiresAt == nil)
         }
     }
 
@@ -319,17 +319,17 @@ struct OTPTests {
     func legacyPhoneOffers() async throws {
         try await Self.withFixture("otp_legacy") { f in
             let legacy = try await Self.insertPatient(f, phone: "9876512345", name: "Legacy Patient")
-            #expect(try await f.otp.phoneConversionOffer(patientID: legacy) == nil)
+            #expect(try await f.otp.phoneConversionOffer(patientID: legacy, actor: f.actor) == nil)
             let receipt = try await f.otp.send(toPatient: legacy, actor: f.actor)
             let row = try await f.database.query("SELECT phone FROM otp_requests")[0]
             #expect(try row.decode("phone", as: String.self) == "919876512345")
             let code = try await Self.pendingCode(f.database, notification: receipt.notificationID)
             #expect(try await f.otp.verify(patientID: legacy, code: code, actor: f.actor) == .verified)
-            #expect(try await f.otp.phoneConversionOffer(patientID: legacy) == .convertToWebFormat)
-            #expect(try await f.otp.phoneConversionOffer(patientID: f.patient) == nil)
+            #expect(try await f.otp.phoneConversionOffer(patientID: legacy, actor: f.actor) == .convertToWebFormat)
+            #expect(try await f.otp.phoneConversionOffer(patientID: f.patient, actor: f.actor) == nil)
 
             let web = try await Self.insertPatient(f, phone: "919876512345", name: "Web Patient")
-            #expect(try await f.otp.phoneConversionOffer(patientID: legacy) == .mergeWithWebAccount(otherPatientID: web))
+            #expect(try await f.otp.phoneConversionOffer(patientID: legacy, actor: f.actor) == .mergeWithWebAccount(otherPatientID: web))
             await #expect(throws: OTPError.phoneHeldByWebAccount(otherPatientID: web)) {
                 try await f.otp.convertPhoneToWebFormat(patientID: legacy, actor: f.actor)
             }
@@ -339,7 +339,7 @@ struct OTPTests {
             let phone: String = try await f.database.query(
                 "SELECT u.phone FROM users u JOIN patient_profiles p ON p.user_id = u.id WHERE p.id = \(legacy)")[0].decode("phone")
             #expect(phone == "919876512345")
-            #expect(try await f.otp.phoneConversionOffer(patientID: legacy) == nil)
+            #expect(try await f.otp.phoneConversionOffer(patientID: legacy, actor: f.actor) == nil)
             let audit = try await StaffTestData.auditRows(f.database, action: "patient.phone.converted")
             #expect(audit.count == 1)
             #expect(try !audit[0].decode("details", as: String.self).contains("9876512345"))

@@ -41,3 +41,13 @@ struct DeskConfigurationTests {
         #expect(Theme.choose(environment: settings.themeEnvironment, terminalHasColours: true).name == Theme.monochrome.name)
     }
 }
+
+@Suite("message channel of the desk")
+struct DeskChannelTests {
+    @Test("a desk delivers messages only through a channel chosen explicitly")
+    func explicitChannelOnly() throws {
+        #expect(try DeskConfiguration.explicitChannel([:]) == nil, "missing settings must not make this desk a console deliverer")
+        #expect(try DeskConfiguration.explicitChannel(["CLINIC_MESSAGE_CHANNEL": "console"])?.name == "console")
+        #expect(throws: (any Error).self) { try DeskConfiguration.explicitChannel(["CLINIC_MESSAGE_CHANNEL": "carrier-pigeon"]) }
+    }
+}

@@ -161,6 +161,24 @@ struct PatientsUpdateTests {
         }
     }
 
+    @Test("scrolling a record stops at its last line")
+    func recordScrollStops() {
+        var state = onPatients()
+        state.patients.record = PatientRecordState(patientID: 5, record: PatientRecordFixture.record)
+        for _ in 0..<10 { _ = DeskUpdate.update(&state, .key(.pageDown)) }
+        #expect(state.patients.record?.scroll == 0, "a short record does not scroll at all")
+        _ = DeskUpdate.update(&state, .key(.up))
+        #expect(state.patients.record?.scroll == 0)
+    }
+
+    @Test("cursor keys in the search box do not search again")
+    func cursorKeysDoNotSearch() {
+        var state = onPatients()
+        _ = DeskUpdate.update(&state, .key(.character("p")))
+        #expect(DeskUpdate.update(&state, .key(.left)).isEmpty)
+        #expect(DeskUpdate.update(&state, .key(.home)).isEmpty)
+    }
+
     @Test("the OTP dialog: o sends, digits only, Enter checks, wrong codes count down, success says so")
     func otpDialog() {
         var state = onPatients()
@@ -171,16 +189,19 @@ struct PatientsUpdateTests {
         let receipt = OTPSendReceipt(
             maskedPhone: "98•••••345", isHolderPhone: false, expiresAt: DeskFixtures.now.adding(minutes: 10),
             attemptsLeft: 5, nextSendAllowedAt: DeskFixtures.now, sentAt: DeskFixtures.now, notificationID: 1)
-        #expect(DeskUpdate.update(&state, .otpSent(receipt)) == [.deliverOutbox])
+        #expect(DeskUpdate.update(&state, .otpSent(patientID: 5, receipt)) == [.deliverOutbox])
         for character in "12a3456" { _ = DeskUpdate.update(&state, .key(.character(character))) }
         #expect(state.patients.record?.otp?.code.text == "123456")
         #expect(DeskUpdate.update(&state, .key(.enter)) == [.verifyOTP(actor: DeskFixtures.session().actor, patientID: 5, code: "123456")])
-        _ = DeskUpdate.update(&state, .otpChecked(.wrongCode(attemptsLeft: 4)))
+        _ = DeskUpdate.update(&state, .otpChecked(patientID: 5, .wrongCode(attemptsLeft: 4)))
         #expect(state.patients.record?.otp?.attemptsLeft == 4)
         #expect(state.patients.record?.otp?.code.text.isEmpty == true)
-        _ = DeskUpdate.update(&state, .otpChecked(.verified))
+        _ = DeskUpdate.update(&state, .otpChecked(patientID: 5, .verified))
         #expect(state.patients.record?.otp?.isVerified == true)
         #expect(state.patients.record?.otp?.result?.text == OTPVerifyOutcome.verified.sentence)
+        // A late answer about another patient never lands in this dialog.
+        _ = DeskUpdate.update(&state, .otpChecked(patientID: 6, .wrongCode(attemptsLeft: 0)))
+        #expect(state.patients.record?.otp?.isVerified == true)
         _ = DeskUpdate.update(&state, .key(.escape))
         #expect(state.patients.record?.otp == nil, "Esc closes the dialog")
         #expect(state.patients.record != nil)

@@ -52,9 +52,11 @@ extension OTPVerification {
 
     /// The OTP state of the patient's contact phone for the OTP dialog: active code, tries left, sends
     /// in the window, when the next send is allowed, and the latest verification (desk or web).
-    /// - Throws: `OTPError.patientNotFound`, or a `DatabaseError`.
-    public func status(patientID: Int64) async throws -> OTPStatus {
-        try await database.transaction { session in
+    /// - Throws: `AccessError` when `actor` may not verify patients' phones, `OTPError.patientNotFound`,
+    ///   or a `DatabaseError`.
+    public func status(patientID: Int64, actor: StaffActor) async throws -> OTPStatus {
+        try PermissionTable.check(actor, .verifyPatientPhone)
+        return try await database.transaction { session in
             let now: Instant = try session.queryOne("SELECT NOW() AS now").decode("now")
             guard let recipient = try OTPRecipient.find(patientID: patientID, in: session) else {
                 return OTPStatus(
@@ -114,8 +116,9 @@ extension OTPVerification {
     /// What to offer a verified patient whose `users.phone` is stored in the legacy 10-digit form:
     /// convert it to the web's login format, or merge with the web's `91…` account for the same number.
     /// Nil when nothing is to be offered (already in web format, not verified, or the number belongs to staff).
-    public func phoneConversionOffer(patientID: Int64) async throws -> PhoneConversionOffer? {
-        try await database.transaction { session in try OTPVerification.conversionOffer(patientID: patientID, in: session)?.offer }
+    public func phoneConversionOffer(patientID: Int64, actor: StaffActor) async throws -> PhoneConversionOffer? {
+        try PermissionTable.check(actor, .verifyPatientPhone)
+        return try await database.transaction { session in try OTPVerification.conversionOffer(patientID: patientID, in: session)?.offer }
     }
 
     /// Stores the verified patient's legacy 10-digit phone in the web's login format (audited), so

@@ -50,7 +50,8 @@ final class DeskRuntime {
         if FirstFrameReport.reportIfRequested() { return }
         while !state.isQuitting {
             waitForInput(timeoutMilliseconds: nextTimeout())
-            var messages: [Message] = []
+            // The clock first, so keys are stamped with the time they arrived (idle lock).
+            var messages: [Message] = [.tick(clock())]
             for key in terminal.readKeys() {
                 if key == .resize {
                     let size = terminal.size

@@ -22,8 +22,10 @@ extension DeskUpdate {
                 state.patients.registration = RegistrationState()
                 return []
             default:
+                let before = state.patients.query.text
                 guard !DeskKeyMaps.isPriority(key), state.patients.query.handle(key) else { return nil }
-                return search(&state, actor: session.actor)
+                // Cursor movement changes nothing to look for.
+                return state.patients.query.text == before ? [] : search(&state, actor: session.actor)
             }
         case .results:
             let count = state.patients.results.count
@@ -68,7 +70,14 @@ extension DeskUpdate {
     private static func handleRecord(_ key: Key, _ state: inout AppState, actor: StaffActor) -> [Effect]? {
         guard var record = state.patients.record else { return nil }
         var closesRecord = false
-        defer { state.patients.record = closesRecord ? nil : record }
+        defer {
+            if let loaded = record.record, let session = state.session {
+                // Scrolling stops at the last line instead of running into blank pages.
+                let lineCount = PatientRecordView.lines(record, loaded, session: session).count
+                record.scroll = min(record.scroll, max(0, lineCount - max(1, state.size.height - 4)))
+            }
+            state.patients.record = closesRecord ? nil : record
+        }
         if var otp = record.otp {
             var closesDialog = false
             defer { record.otp = closesDialog ? nil : otp }
@@ -250,7 +259,8 @@ extension DeskUpdate {
                 state.patients.pendingSearch = nil
                 state.message = line
             } else if state.patients.record?.pendingRequest == requestID {
-                state.patients.record = nil
+                // A record that failed to open closes; one already shown (a failed conversion) stays.
+                if state.patients.record?.record == nil { state.patients.record = nil } else { state.patients.record?.pendingRequest = nil }
                 state.message = line
             } else if var form = state.patients.registration, form.pendingRequest == requestID {
                 // Everything typed stays; the receptionist can fix it or simply try again.
@@ -260,14 +270,16 @@ extension DeskUpdate {
                 form.problems.merge(problems) { _, new in new }
                 state.patients.registration = form
             }
-        case .otpSent(let receipt):
+        case .otpSent(let patientID, let receipt):
+            // An answer for a patient no longer on screen is dropped (like every other late answer).
+            guard state.patients.record?.patientID == patientID, state.patients.record?.otp != nil else { return [] }
             state.patients.record?.otp?.receipt = receipt
             state.patients.record?.otp?.isBusy = false
             state.patients.record?.otp?.attemptsLeft = receipt.attemptsLeft
             state.patients.record?.otp?.result = UserMessageLine(.info, "Code sent on WhatsApp. Ask the patient to read it out.")
             return [.deliverOutbox]
-        case .otpChecked(let outcome):
-            guard var otp = state.patients.record?.otp else { return [] }
+        case .otpChecked(let patientID, let outcome):
+            guard state.patients.record?.patientID == patientID, var otp = state.patients.record?.otp else { return [] }
             otp.isBusy = false
             otp.code = TextField(label: "Code", maxLength: 6)
             switch outcome {
@@ -275,7 +287,8 @@ extension DeskUpdate {
                 otp.isVerified = true
                 otp.result = UserMessageLine(.success, outcome.sentence)
                 state.patients.record?.otp = otp
-                return [.loadVerification(patientID: state.patients.record?.patientID ?? 0)]
+                guard let actor = state.session?.actor, let patientID = state.patients.record?.patientID else { return [] }
+                return [.loadVerification(actor: actor, patientID: patientID)]
             case .wrongCode(let left):
                 otp.attemptsLeft = left
                 otp.result = UserMessageLine(.error, outcome.sentence)

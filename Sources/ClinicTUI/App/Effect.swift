@@ -14,7 +14,7 @@ enum Effect: Equatable, Sendable {
     case registerPatient(requestID: Int, actor: StaffActor, form: PatientRegistration)
     case sendOTP(actor: StaffActor, patientID: Int64)
     case verifyOTP(actor: StaffActor, patientID: Int64, code: String)
-    case loadVerification(patientID: Int64)
+    case loadVerification(actor: StaffActor, patientID: Int64)
     case loadViewers(actor: StaffActor, patientID: Int64)
     /// Store a legacy 10-digit phone in the web's login format, then reopen the patient.
     case convertPhone(requestID: Int, actor: StaffActor, patientID: Int64)

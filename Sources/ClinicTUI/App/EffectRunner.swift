@@ -69,7 +69,7 @@ struct EffectRunner: Sendable {
         case .openPatient(let requestID, let actor, let patientID):
             do {
                 let record = try await PatientDirectory(database: database).record(patientID: patientID, actor: actor)
-                return [.patientOpened(requestID: requestID, record)] + (await verification(of: patientID))
+                return [.patientOpened(requestID: requestID, record)] + (await verification(of: patientID, actor: actor))
             } catch {
                 return failure(error, otherwise: .patientRequestFailed(requestID: requestID, UserMessage.line(for: error), problems: [:]))
             }
@@ -96,13 +96,19 @@ struct EffectRunner: Sendable {
             }
         case .sendOTP(let actor, let patientID):
             do {
-                return [.otpSent(try await OTPVerification(database: database).send(toPatient: patientID, actor: actor))]
+                return [
+                    .otpSent(patientID: patientID, try await OTPVerification(database: database).send(toPatient: patientID, actor: actor))
+                ]
             } catch {
                 return failure(error, otherwise: .otpFailed(UserMessage.line(for: error)))
             }
         case .verifyOTP(let actor, let patientID, let code):
             do {
-                return [.otpChecked(try await OTPVerification(database: database).verify(patientID: patientID, code: code, actor: actor))]
+                return [
+                    .otpChecked(
+                        patientID: patientID,
+                        try await OTPVerification(database: database).verify(patientID: patientID, code: code, actor: actor))
+                ]
             } catch {
                 return failure(error, otherwise: .otpFailed(UserMessage.line(for: error)))
             }
@@ -115,13 +121,13 @@ struct EffectRunner: Sendable {
             } catch {
                 return failure(error, otherwise: .otpFailed(UserMessage.line(for: error)))
             }
-        case .loadVerification(let patientID):
-            return await verification(of: patientID)
+        case .loadVerification(let actor, let patientID):
+            return await verification(of: patientID, actor: actor)
         case .convertPhone(let requestID, let actor, let patientID):
             do {
                 try await OTPVerification(database: database).convertPhoneToWebFormat(patientID: patientID, actor: actor)
                 let record = try await PatientDirectory(database: database).record(patientID: patientID, actor: actor)
-                return [.patientOpened(requestID: requestID, record)] + (await verification(of: patientID))
+                return [.patientOpened(requestID: requestID, record)] + (await verification(of: patientID, actor: actor))
             } catch {
                 return failure(error, otherwise: .patientRequestFailed(requestID: requestID, UserMessage.line(for: error), problems: [:]))
             }
@@ -138,11 +144,15 @@ struct EffectRunner: Sendable {
     }
 
     /// The phone's verification and the conversion the desk offers (none when either cannot be read).
-    private func verification(of patientID: Int64) async -> [Message] {
+    private func verification(of patientID: Int64, actor: StaffActor) async -> [Message] {
         let otp = OTPVerification(database: database)
-        guard let status = try? await otp.status(patientID: patientID) else { return [] }
-        let offer = status.verification == nil ? nil : (try? await otp.phoneConversionOffer(patientID: patientID)) ?? nil
-        return [.patientVerification(patientID: patientID, status.verification, offer)]
+        do {
+            let status = try await otp.status(patientID: patientID, actor: actor)
+            let offer = status.verification == nil ? nil : try await otp.phoneConversionOffer(patientID: patientID, actor: actor)
+            return [.patientVerification(patientID: patientID, status.verification, offer)]
+        } catch {
+            return failure(error, otherwise: .otpFailed(UserMessage.line(for: error)))
+        }
     }
 
     private func failure(_ error: Error, otherwise message: Message) -> [Message] {

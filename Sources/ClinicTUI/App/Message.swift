@@ -21,8 +21,8 @@ enum Message: Equatable, Sendable {
     case duplicatesChecked(requestID: Int, [PatientSearchResult])
     case patientRegistered(requestID: Int, PatientRecord)
     case patientRequestFailed(requestID: Int, UserMessageLine, problems: [PatientField: String])
-    case otpSent(OTPSendReceipt)
-    case otpChecked(OTPVerifyOutcome)
+    case otpSent(patientID: Int64, OTPSendReceipt)
+    case otpChecked(patientID: Int64, OTPVerifyOutcome)
     /// A code or record action failed (shown in the code dialog when it is open, else on the message line).
     case otpFailed(UserMessageLine)
     case outboxCount(Int)

@@ -1,3 +1,4 @@
+import ClinicCore
 import Foundation
 
 /// The desk's settings: command line over environment over config file over defaults.
@@ -31,6 +32,16 @@ struct DeskConfiguration: Equatable {
 
     /// Where crash logs go.
     var logDirectory: String { values["CLINIC_LOG_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? ".clinic/logs" }
+
+    /// The channel this desk delivers waiting messages through, only when one is chosen explicitly
+    /// (`CLINIC_MESSAGE_CHANNEL`, or Gallabox credentials): a desk that merely lacks settings must
+    /// not take over everyone's messages (and the console channel writes codes to a local file).
+    static func explicitChannel(_ values: [String: String]) throws -> (any MessageChannel)? {
+        let chosen = values["CLINIC_MESSAGE_CHANNEL"]?.trimmingCharacters(in: .whitespaces) ?? ""
+        let hasGallabox = !(values["GALLABOX_API_KEY"] ?? "").isEmpty
+        guard !chosen.isEmpty || hasGallabox else { return nil }
+        return try MessageChannels.make(name: chosen.isEmpty ? nil : chosen, environment: values)
+    }
 
     /// The database URL.
     func databaseURL() throws -> String {

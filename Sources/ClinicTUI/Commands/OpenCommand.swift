@@ -32,11 +32,11 @@ struct OpenCommand: AsyncParsableCommand {
             configFile: config)
         let url: String
         let idleMinutes: Int
-        let channel: any MessageChannel
+        let channel: (any MessageChannel)?
         do {
             url = try settings.databaseURL()
             idleMinutes = try settings.idleLockMinutes()
-            channel = try MessageChannels.make(name: nil, environment: settings.values)
+            channel = try DeskConfiguration.explicitChannel(settings.values)
             try await SchemaManager(database: Database(url: url)).requireCurrentVersion()
         } catch {
             throw reportFailure(error)
@@ -53,7 +53,7 @@ struct OpenCommand: AsyncParsableCommand {
     @MainActor
     private static func runDesk(
         database: Database, url: String, host: String, idleMinutes: Int, settings: DeskConfiguration,
-        channel: any MessageChannel
+        channel: (any MessageChannel)?
     ) throws {
         TerminalRestorer.install()
         let terminal = try NcursesTerminal()
@@ -61,7 +61,12 @@ struct OpenCommand: AsyncParsableCommand {
         do {
             var state = AppState()
             state.idleLockMinutes = idleMinutes
-            if let console = channel as? ConsoleChannel { state.message = UserMessageLine(.info, console.startupNotice) }
+            if let console = channel as? ConsoleChannel {
+                state.message = UserMessageLine(.info, console.startupNotice)
+            } else if channel == nil {
+                state.message = UserMessageLine(
+                    .info, "This desk does not deliver WhatsApp messages (no channel set); another desk or `clinic-desk outbox run` does.")
+            }
             let theme = Theme.choose(environment: settings.themeEnvironment, terminalHasColours: terminal.hasColours)
             let runtime = try DeskRuntime(
                 state: state, terminal: terminal, theme: theme,
