@@ -45,6 +45,13 @@ struct PatientRecordTests {
             INSERT INTO notifications (user_id, phone, channel, status, payload_data)
             VALUES (\(holder.userID), '919876543210', 'WHATSAPP', 'SENT', '{"notification_type": "APPOINTMENT_REMINDER"}')
             """)
+        // A message about the child, sent to the holder's phone (as the outbox writes it).
+        try await database.execute(
+            """
+            INSERT INTO notifications (user_id, phone, channel, status, payload_data)
+            VALUES (\(holder.userID), '919876543210', 'WHATSAPP', 'QUEUED',
+                    jsonb_build_object('notification_type', 'OTP_VERIFICATION', 'patient_id', \(String(child.patientID))::bigint))
+            """)
         try await database.execute(
             """
             INSERT INTO patient_medical_notes (patient_id, author_user_id, note_text)
@@ -73,12 +80,14 @@ struct PatientRecordTests {
             #expect(record.pastAppointments.first?.centreName == "Mind Clinic Indiranagar")
             #expect(record.payments.first?.amount == Money(paise: 180_050))
             #expect(record.payments.first?.method == "UPI")
-            #expect(record.messages.map(\.template) == ["APPOINTMENT_REMINDER"])
-            #expect(record.messages.first?.status == "SENT")
+            #expect(Set(record.messages.compactMap(\.template)) == ["APPOINTMENT_REMINDER", "OTP_VERIFICATION"])
+            #expect(record.messages.contains { $0.status == "SENT" })
 
             let child = try await directory.record(patientID: fixture.child.patientID, actor: actor)
             #expect(child.holder?.patientID == fixture.holder.patientID)
             #expect(child.holder?.phoneDisplay == "+91 98765 43210")
+            // The child's record shows the message about the child, never the holder's own reminder.
+            #expect(child.messages.map(\.template) == ["OTP_VERIFICATION"])
             #expect(child.messages.first?.isToHolder == true)
 
             let views = try await StaffTestData.auditRows(test.database, action: PatientRecordAudit.viewedAction)

@@ -131,7 +131,8 @@ extension PatientDirectory {
                 status: try row.decode("status"), method: try row.decode("payment_method"), paidAt: try row.decode("paid_at"),
                 createdAt: try row.decode("created_at"))
         }
-        // A household member's messages go to the holder's phone, under the holder's users.id.
+        // A household member's messages go to the holder's phone, under the holder's users.id; the
+        // payload names the patient they are about.
         let messages = try session.query(
             """
             SELECT n.id, n.status, n.created_at, n.sent_at, n.user_id <> \(record.userID) AS to_holder,
@@ -139,7 +140,9 @@ extension PatientDirectory {
                             n.payload_data ->> 'notification_type') AS template
             FROM notifications n
             WHERE n.user_id = \(record.userID)
-               OR n.user_id = (SELECT hp.user_id FROM patient_profiles hp WHERE hp.id = \(record.holder?.patientID))
+               OR (n.user_id = (SELECT hp.user_id FROM patient_profiles hp WHERE hp.id = \(record.holder?.patientID))
+                   -- Only the holder's messages about this member, never the holder's own.
+                   AND n.payload_data ->> 'patient_id' = \(String(record.patientID)))
             ORDER BY n.created_at DESC, n.id DESC LIMIT 200
             """)
         record.messages = try messages.map { row in
