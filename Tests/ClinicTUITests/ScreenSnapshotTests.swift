@@ -88,6 +88,19 @@ struct ScreenSnapshotTests {
         }
     }
 
+    @Test("while the search box has the focus no result is highlighted; in the list the selected one is")
+    func searchSelection() {
+        var state = DeskFixtures.working()
+        state.screen = .patients
+        state.patients.results = [PatientsUpdateTests.result(1, "Priya Sharma"), PatientsUpdateTests.result(2, "Priya Nair")]
+        var buffer = DeskFixtures.render(state)
+        // Row 0 status, 1 search box, 2 hint, 3 table header, 4 first result.
+        #expect(buffer[x: 2, y: 4].style != .selection)
+        state.patients.focus = .results
+        buffer = DeskFixtures.render(state)
+        #expect(buffer[x: 2, y: 4].style == .selection)
+    }
+
     @Test("a window below 80×24 asks to be made larger, naming both sizes")
     func tooSmall() {
         let buffer = DeskFixtures.render(DeskFixtures.working(size: (70, 20)))

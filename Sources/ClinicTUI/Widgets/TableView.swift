@@ -129,12 +129,14 @@ struct TableView: Equatable, Sendable {
             return
         }
         var visibleState = state
+        // A negative selection means "no row selected" (the search box has the focus).
+        let showsSelection = state.selectedRow >= 0
         visibleState.clamp(rowCount: rows.count, visibleRows: body.height)
         for lineIndex in 0..<body.height {
             let rowIndex = visibleState.scrollOffset + lineIndex
             guard rowIndex < rows.count else { break }
             let rowStyle = rowStyles.indices.contains(rowIndex) ? rowStyles[rowIndex] : nil
-            let style = rowIndex == visibleState.selectedRow ? .selection : rowStyle ?? .normal
+            let style = showsSelection && rowIndex == visibleState.selectedRow ? .selection : rowStyle ?? .normal
             let line = body.row(lineIndex)
             buffer.fill(line, style: style)
             drawLine(rows[rowIndex], columns: columns, widths: widths, style: style, into: &buffer, line: line)
