@@ -161,6 +161,31 @@ struct PatientsUpdateTests {
         }
     }
 
+    @Test("closing the code dialog re-reads the record (no new view audited), so the message just sent shows")
+    func refreshAfterCode() {
+        var state = onPatients()
+        state.patients.record = PatientRecordState(patientID: 5, record: PatientRecordFixture.record)
+        _ = DeskUpdate.update(&state, .key(.character("o")))
+        let receipt = OTPSendReceipt(
+            maskedPhone: "98•••••345", isHolderPhone: false, expiresAt: DeskFixtures.now.adding(minutes: 10),
+            attemptsLeft: 5, nextSendAllowedAt: DeskFixtures.now, sentAt: DeskFixtures.now, notificationID: 1)
+        _ = DeskUpdate.update(&state, .otpSent(patientID: 5, receipt))
+        #expect(DeskUpdate.update(&state, .key(.escape)) == [.refreshPatient(actor: DeskFixtures.session().actor, patientID: 5)])
+        var refreshed = PatientRecordFixture.record
+        refreshed.fullName = "Anil Kumar Refreshed"
+        _ = DeskUpdate.update(&state, .patientRefreshed(refreshed))
+        #expect(state.patients.record?.record?.fullName == "Anil Kumar Refreshed")
+    }
+
+    @Test("a calendar-impossible date says so, not that the format is wrong")
+    func impossibleDate() {
+        var form = RegistrationState()
+        form.values[.dateOfBirth]?.text = "31-02-1990"
+        #expect(form.form.dateProblem?.contains("not a date on the calendar") == true)
+        form.values[.dateOfBirth]?.text = "Feb 1990"
+        #expect(form.form.dateProblem?.hasPrefix("Type the date of birth") == true)
+    }
+
     @Test("scrolling a record stops at its last line")
     func recordScrollStops() {
         var state = onPatients()

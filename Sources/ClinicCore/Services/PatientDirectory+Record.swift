@@ -12,6 +12,13 @@ extension PatientDirectory {
         return record
     }
 
+    /// Reads again a record `actor` already has open (after a send or a change), without recording a
+    /// second view: the opening was audited once.
+    /// - Throws: `PatientError.patientNotFound`, `AccessError`, or a `DatabaseError`.
+    public func refresh(patientID: Int64, actor: StaffActor) async throws -> PatientRecord {
+        try await loadRecord(patientID: patientID, actor: actor)
+    }
+
     /// The record as `actor` may see it, without auditing the view (registration returns it).
     func loadRecord(patientID: Int64, actor: StaffActor) async throws -> PatientRecord {
         let mayBrowse = PermissionTable.allows(actor, .searchPatients)

@@ -44,7 +44,7 @@ extension DeskUpdate {
                 state.patients.registration = RegistrationState()
                 return []
             default:
-                return state.patients.table.handle(key, rowCount: count, visibleRows: max(1, state.size.height - 8)) ? [] : nil
+                return state.patients.table.handle(key, rowCount: count, visibleRows: DeskLayout.listRows(state)) ? [] : nil
             }
         }
     }
@@ -74,7 +74,7 @@ extension DeskUpdate {
             if let loaded = record.record, let session = state.session {
                 // Scrolling stops at the last line instead of running into blank pages.
                 let lineCount = PatientRecordView.lines(record, loaded, session: session).count
-                record.scroll = min(record.scroll, max(0, lineCount - max(1, state.size.height - 4)))
+                record.scroll = min(record.scroll, max(0, lineCount - DeskLayout.contentRows(state)))
             }
             state.patients.record = closesRecord ? nil : record
         }
@@ -84,7 +84,8 @@ extension DeskUpdate {
             switch key {
             case .escape:
                 closesDialog = true
-                return []
+                // The message just sent (and its delivery state) shows in the record.
+                return otp.receipt == nil ? [] : [.refreshPatient(actor: actor, patientID: record.patientID)]
             case .enter:
                 guard !otp.isBusy, !otp.isVerified else { return [] }
                 guard otp.code.text.count == 6, otp.code.text.allSatisfy(\.isNumber) else {
@@ -129,10 +130,10 @@ extension DeskUpdate {
             record.scroll = max(0, record.scroll - 1)
             return []
         case .pageDown:
-            record.scroll += max(1, state.size.height - 8)
+            record.scroll += DeskLayout.contentRows(state)
             return []
         case .pageUp:
-            record.scroll = max(0, record.scroll - max(1, state.size.height - 8))
+            record.scroll = max(0, record.scroll - DeskLayout.contentRows(state))
             return []
         default:
             return nil
@@ -305,6 +306,9 @@ extension DeskUpdate {
             state.patients.record?.otp?.result = line
         case .outboxCount(let count):
             state.undelivered = count
+        case .patientRefreshed(let refreshed):
+            guard state.patients.record?.patientID == refreshed.patientID else { return [] }
+            state.patients.record?.record = refreshed
         case .patientViewers(let patientID, let viewers):
             guard state.patients.record?.patientID == patientID else { return [] }
             state.patients.record?.viewers = viewers

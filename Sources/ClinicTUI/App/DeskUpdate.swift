@@ -46,7 +46,7 @@ enum DeskUpdate {
             guard state.today.pendingRequest == requestID else { return [] }
             state.today.pendingRequest = nil
             state.today.snapshot = snapshot
-            state.today.table.clamp(rowCount: snapshot.entries.count, visibleRows: max(1, state.size.height - 6))
+            state.today.table.clamp(rowCount: snapshot.entries.count, visibleRows: DeskLayout.todayRows(state))
             if state.today.reloadQueued {
                 state.today.reloadQueued = false
                 return reloadToday(&state)
@@ -88,7 +88,7 @@ enum DeskUpdate {
             state.message = UserMessageLine(.success, "Database connection is back.")
             return state.phase == .working ? reloadToday(&state) : []
         case .patientsFound, .patientOpened, .duplicatesChecked, .patientRegistered, .patientRequestFailed, .otpSent,
-            .otpChecked, .otpFailed, .outboxCount, .patientVerification, .patientViewers:
+            .otpChecked, .otpFailed, .outboxCount, .patientVerification, .patientViewers, .patientRefreshed:
             return updatePatients(&state, message)
         case .signedOut:
             state = AppState(size: state.size, now: state.now, idleLockMinutes: state.idleLockMinutes)
@@ -184,7 +184,7 @@ enum DeskUpdate {
         case .control("q"), .character("q"):
             return quit(&state)
         default:
-            _ = state.centrePicker.table.handle(key, rowCount: session.centres.count, visibleRows: max(1, state.size.height - 6))
+            _ = state.centrePicker.table.handle(key, rowCount: session.centres.count, visibleRows: DeskLayout.listRows(state))
             return []
         }
     }
@@ -210,7 +210,7 @@ enum DeskUpdate {
             return []
         }
         if case .help(let offset)? = state.overlay {
-            let page = max(1, state.size.height - 8)
+            let page = DeskLayout.helpRows(state)
             let last = max(0, HelpView.lines(DeskRender.helpMaps(state)).count - page)
             switch key {
             case .down, .character("j"): state.overlay = .help(offset: min(last, offset + 1))
@@ -219,10 +219,9 @@ enum DeskUpdate {
             case .pageUp: state.overlay = .help(offset: max(0, offset - page))
             case .escape, .function(1), .character("?"): state.overlay = nil
             default:
+                // Any other key closes the help and then does what it does on the screen beneath.
                 state.overlay = nil
-                if let action = DeskKeyMaps.global.action(for: key) ?? DeskKeyMaps.today.action(for: key) {
-                    return perform(action, &state)
-                }
+                return handleWorking(key, &state)
             }
             return []
         }
@@ -266,7 +265,7 @@ enum DeskUpdate {
 
     /// Runs an action from a key or the palette.
     static func perform(_ action: DeskAction, _ state: inout AppState) -> [Effect] {
-        let visibleRows = max(1, state.size.height - 6)
+        let visibleRows = DeskLayout.todayRows(state)
         let rowCount = state.today.entries.count
         switch action {
         case .showHelp:

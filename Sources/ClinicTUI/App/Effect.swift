@@ -16,6 +16,8 @@ enum Effect: Equatable, Sendable {
     case verifyOTP(actor: StaffActor, patientID: Int64, code: String)
     case loadVerification(actor: StaffActor, patientID: Int64)
     case loadViewers(actor: StaffActor, patientID: Int64)
+    /// Read an open record again (new messages, a converted phone) without auditing another view.
+    case refreshPatient(actor: StaffActor, patientID: Int64)
     /// Store a legacy 10-digit phone in the web's login format, then reopen the patient.
     case convertPhone(requestID: Int, actor: StaffActor, patientID: Int64)
     /// Deliver waiting messages now and count what is left.

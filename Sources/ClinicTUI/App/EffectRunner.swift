@@ -121,12 +121,18 @@ struct EffectRunner: Sendable {
             } catch {
                 return failure(error, otherwise: .otpFailed(UserMessage.line(for: error)))
             }
+        case .refreshPatient(let actor, let patientID):
+            do {
+                return [.patientRefreshed(try await PatientDirectory(database: database).refresh(patientID: patientID, actor: actor))]
+            } catch {
+                return failure(error, otherwise: .otpFailed(UserMessage.line(for: error)))
+            }
         case .loadVerification(let actor, let patientID):
             return await verification(of: patientID, actor: actor)
         case .convertPhone(let requestID, let actor, let patientID):
             do {
                 try await OTPVerification(database: database).convertPhoneToWebFormat(patientID: patientID, actor: actor)
-                let record = try await PatientDirectory(database: database).record(patientID: patientID, actor: actor)
+                let record = try await PatientDirectory(database: database).refresh(patientID: patientID, actor: actor)
                 return [.patientOpened(requestID: requestID, record)] + (await verification(of: patientID, actor: actor))
             } catch {
                 return failure(error, otherwise: .patientRequestFailed(requestID: requestID, UserMessage.line(for: error), problems: [:]))

@@ -28,6 +28,7 @@ enum Message: Equatable, Sendable {
     case outboxCount(Int)
     case patientVerification(patientID: Int64, PhoneVerification?, PhoneConversionOffer?)
     case patientViewers(patientID: Int64, [ClinicCore.PatientRecordView])
+    case patientRefreshed(PatientRecord)
 }
 
 /// Today's appointments as read at one moment.

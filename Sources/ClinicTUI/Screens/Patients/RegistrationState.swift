@@ -45,9 +45,16 @@ struct RegistrationState: Equatable, Sendable {
     var form: (registration: PatientRegistration, dateProblem: String?) {
         let typedDate = text(.dateOfBirth).trimmingCharacters(in: .whitespaces)
         let date = RegistrationState.parseDate(typedDate)
-        let problem =
-            typedDate.isEmpty || date != nil
-            ? nil : "Type the date of birth as DD-MM-YYYY, for example 07-03-1990."
+        let problem: String?
+        if typedDate.isEmpty || date != nil {
+            problem = nil
+        } else if typedDate.split(whereSeparator: { "-/.".contains($0) }).count == 3,
+            typedDate.allSatisfy({ $0.isNumber || "-/.".contains($0) })
+        {
+            problem = "\(typedDate) is not a date on the calendar. Type DD-MM-YYYY, for example 07-03-1990."
+        } else {
+            problem = "Type the date of birth as DD-MM-YYYY, for example 07-03-1990."
+        }
         let registration = PatientRegistration(
             firstName: text(.firstName), lastName: text(.lastName), phone: text(.phone), email: text(.email), dateOfBirth: date,
             gender: text(.gender), emergencyContactName: text(.emergencyContactName),

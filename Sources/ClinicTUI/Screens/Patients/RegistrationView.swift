@@ -37,7 +37,7 @@ enum RegistrationView {
             UserMessageLine(.error, error).render(into: &buffer, rect: Rect(x: rect.x, y: statusY, width: rect.width, height: 1))
         } else {
             buffer.draw(
-                "* required (a family member without a phone of their own: add them from the holder's record later)",
+                "* required. A family member without a phone: type the holder's mobile, then h on the duplicate list.",
                 x: rect.x + 1, y: statusY, style: .muted, maxWidth: rect.width - 2)
         }
         return cursor

@@ -1,7 +1,7 @@
 /// Draws the sign-in form in the middle of the screen.
 enum SignInView {
     static func render(_ state: SignInState, into buffer: inout ScreenBuffer, rect: Rect) -> (cursorX: Int, cursorY: Int)? {
-        let boxWidth = min(60, rect.width - 4)
+        let boxWidth = min(76, rect.width - 4)
         let x = rect.x + (rect.width - boxWidth) / 2
         var y = rect.y + max(1, rect.height / 2 - 5)
         buffer.draw("clinic-desk — staff sign-in", x: x, y: y, style: .title, maxWidth: boxWidth)
