@@ -45,7 +45,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ClinicCore"],
+            dependencies: ["ClinicCore", "ClinicTUI"],
             swiftSettings: strict
         ),
     ],

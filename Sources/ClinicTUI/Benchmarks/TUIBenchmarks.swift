@@ -124,13 +124,13 @@ enum TUIBenchmarks {
         for run in 0..<runs {
             let report = NSTemporaryDirectory() + "clinic-first-frame-\(getpid())-\(run)"
             let server = "clinic-bench-\(getpid())"
-            try tmux([
+            try TmuxControl.run([
                 "-L", server, "-f", "/dev/null", "new-session", "-d", "-x", "200", "-y", "60",
                 "env TERM=screen-256color LC_ALL=C.UTF-8 CLINIC_FIRST_FRAME_REPORT=\(report) DATABASE_URL='\(databaseURL)' \(binary)",
             ])
             let deadline = Date().addingTimeInterval(10)
             while Date() < deadline, !FileManager.default.fileExists(atPath: report) { usleep(5_000) }
-            stopServer(server)
+            TmuxControl.stopServer(server)
             if let text = try? String(contentsOfFile: report, encoding: .utf8),
                 let value = Double(text.trimmingCharacters(in: .whitespacesAndNewlines))
             {
@@ -147,15 +147,16 @@ enum TUIBenchmarks {
     private static func idleCPU(databaseURL: String) throws -> BenchmarkResult {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
         let server = "clinic-bench-idle-\(getpid())"
-        try tmux([
+        try TmuxControl.run([
             "-L", server, "-f", "/dev/null", "new-session", "-d", "-x", "100", "-y", "30",
             "env TERM=screen-256color LC_ALL=C.UTF-8 DATABASE_URL='\(databaseURL)' \(binary)",
         ])
-        defer { stopServer(server) }
+        defer { TmuxControl.stopServer(server) }
         var pid: Int32?
         let deadline = Date().addingTimeInterval(10)
         while pid == nil, Date() < deadline {
-            let shell = try tmux(["-L", server, "list-panes", "-F", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+            let shell = try TmuxControl.run(["-L", server, "list-panes", "-F", "#{pane_pid}"]).trimmingCharacters(
+                in: .whitespacesAndNewlines)
             let children = (try? String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)) ?? ""
             pid = children.split(separator: " ").first.flatMap { Int32($0) } ?? Int32(shell)
             usleep(200_000)
@@ -179,40 +180,5 @@ enum TUIBenchmarks {
         let fields = stat[stat.index(after: closing)...].split(separator: " ")
         guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return 0 }
         return user + system
-    }
-
-    /// Stops a tmux server and the processes in its panes (kill-server alone can leave them running).
-    private static func stopServer(_ server: String) {
-        let serverPID = (try? tmux(["-L", server, "display-message", "-p", "#{pid}"])).flatMap {
-            Int32($0.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        let panes = ((try? tmux(["-L", server, "list-panes", "-a", "-F", "#{pane_pid}"])) ?? "").split(separator: "\n")
-            .compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
-        _ = try? tmux(["-L", server, "kill-server"])
-        for pane in panes where pane > 1 { kill(-pane, SIGKILL) }
-        if let serverPID, serverPID > 1 { kill(serverPID, SIGKILL) }
-    }
-
-    /// Runs tmux with posix_spawn and waitpid: Foundation's Process can wait forever on a client
-    /// whose forked server keeps its descriptors.
-    @discardableResult
-    private static func tmux(_ arguments: [String]) throws -> String {
-        let outputPath = NSTemporaryDirectory() + "clinic-bench-tmux-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
-        defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = (["tmux"] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        guard posix_spawnp(&pid, "tmux", &actions, nil, argv, environ) == 0 else {
-            throw BenchmarkError.unknownBenchmark("tmux (not installed?)", known: names)
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
     }
 }

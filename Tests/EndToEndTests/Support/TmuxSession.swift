@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 
+@testable import ClinicTUI
+
 /// The real `clinic-desk` binary in its own tmux server, driven by keys and read by capture-pane.
 /// Waits are for expected text with a deadline, never a fixed sleep.
 final class TmuxSession {
@@ -20,16 +22,9 @@ final class TmuxSession {
         close()
     }
 
-    /// Stops the tmux server and everything in it. kill-server alone has been seen to leave the
-    /// server (and the pane's shell) running, so the pane's process group and the server are killed too.
+    /// Stops the tmux server and everything in its panes.
     func close() {
-        let serverPID = (try? TmuxSession.run(["-L", server, "display-message", "-p", "#{pid}"]))
-            .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
-        let panePIDs = ((try? TmuxSession.run(["-L", server, "list-panes", "-a", "-F", "#{pane_pid}"])) ?? "")
-            .split(separator: "\n").compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }
-        _ = try? TmuxSession.run(["-L", server, "kill-server"])
-        for pane in panePIDs where pane > 1 { kill(-pane, SIGKILL) }
-        if let serverPID, serverPID > 1 { kill(serverPID, SIGKILL) }
+        TmuxControl.stopServer(server)
     }
 
     /// The visible screen as text.
@@ -46,7 +41,6 @@ final class TmuxSession {
         try TmuxSession.run(["-L", server, "resize-window", "-t", session, "-x", String(width), "-y", String(height)])
     }
 
-    /// Waits until the screen contains `text`, or fails after `seconds` with the last screen.
     /// Waits until the screen no longer contains `text` (a dialog closed), or fails after `seconds`.
     func waitForAbsence(of text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let deadline = Date().addingTimeInterval(seconds)
@@ -58,6 +52,7 @@ final class TmuxSession {
         throw EndToEndError.timeout("absence of \(text)")
     }
 
+    /// Waits until the screen contains `text`, or fails after `seconds` with the last screen.
     @discardableResult
     func waitFor(_ text: String, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
@@ -71,31 +66,14 @@ final class TmuxSession {
         throw EndToEndError.timeout(text)
     }
 
-    /// Runs tmux with posix_spawn and waitpid. (Foundation's Process can wait forever here: the
-    /// tmux server that `new-session` forks keeps the client's descriptors.) Output goes through
-    /// a temporary file, which the forked server never holds.
+    /// Runs tmux through the runner the benchmarks use.
     @discardableResult
     static func run(_ arguments: [String]) throws -> String {
-        let outputPath = NSTemporaryDirectory() + "clinic-tmux-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
-        defer { unlink(outputPath) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = (["tmux"] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, argv, environ)
-        guard spawned == 0 else {
-            throw EndToEndError.tmux(arguments.joined(separator: " "), "cannot start tmux (error \(spawned)); make test installs it")
+        do {
+            return try TmuxControl.run(arguments)
+        } catch let failure as TmuxControl.Failure {
+            throw EndToEndError.tmux(failure.command, failure.output)
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let output = (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? ""
-        guard status == 0 else { throw EndToEndError.tmux(arguments.joined(separator: " "), output) }
-        return output
     }
 }
 
