@@ -27,7 +27,7 @@ DO $$ BEGIN PERFORM pg_advisory_xact_lock(7263540011); END $$;
 
 DO $$
 DECLARE
-    this_version CONSTANT integer := 4;
+    this_version CONSTANT integer := 5;
     found_version integer;
 BEGIN
     IF to_regclass('desk_schema_version') IS NOT NULL THEN
@@ -612,11 +612,23 @@ CREATE EXTENSION IF NOT EXISTS btree_gist;
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 CREATE EXTENSION IF NOT EXISTS unaccent;
 
+-- The desk's overbook marker, read by the overlap functions below (which must name it when they are
+-- created, before the versioned steps run); step 5 builds the constraint on it.
+ALTER TABLE appointments ADD COLUMN IF NOT EXISTS desk_overbook_reason text;
+
 -- Does an appointment in this state hold its clinician's time? Matches the web's clinician-wide
--- check (checkSchedulingConflicts) plus CANCELLED_BY_ADMIN, which frees the slot.
+-- check (checkSchedulingConflicts) plus CANCELLED_BY_ADMIN, which frees the slot. Only step 1's
+-- constraint (before step 5 replaces it) uses this form directly.
 CREATE OR REPLACE FUNCTION desk_occupies_slot(is_active boolean, status varchar)
 RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN is_active AND status NOT IN ('CANCELLED', 'CANCELLED_BY_ADMIN', 'NO_SHOW');
+
+-- THE overlap predicate: the exclusion constraint, the upgrade guard, `db doctor` and the tests use
+-- it. A manager's overbook (desk_overbook_reason set) sits beside another visit on purpose, so it is
+-- not a double booking.
+CREATE OR REPLACE FUNCTION desk_occupies_slot(is_active boolean, status varchar, overbook_reason text)
+RETURNS boolean LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN overbook_reason IS NULL AND desk_occupies_slot(is_active, status);
 
 -- The ten appointment statuses the web writes.
 CREATE OR REPLACE FUNCTION desk_is_appointment_status(status varchar)
@@ -755,8 +767,8 @@ BEGIN ATOMIC
       ON b.clinician_id = a.clinician_id
      AND b.id > a.id
      AND tstzrange(a.scheduled_start_at, a.scheduled_end_at, '[)') && tstzrange(b.scheduled_start_at, b.scheduled_end_at, '[)')
-    WHERE desk_occupies_slot(a.is_active, a.status)
-      AND desk_occupies_slot(b.is_active, b.status)
+    WHERE desk_occupies_slot(a.is_active, a.status, a.desk_overbook_reason)
+      AND desk_occupies_slot(b.is_active, b.status, b.desk_overbook_reason)
       AND a.scheduled_end_at > a.scheduled_start_at
       AND b.scheduled_end_at > b.scheduled_start_at
     ORDER BY a.clinician_id, a.scheduled_start_at, a.id, b.id;
@@ -816,8 +828,8 @@ BEGIN ATOMIC
       ON b.patient_id = a.patient_id
      AND b.id > a.id
      AND tstzrange(a.scheduled_start_at, a.scheduled_end_at, '[)') && tstzrange(b.scheduled_start_at, b.scheduled_end_at, '[)')
-    WHERE desk_occupies_slot(a.is_active, a.status)
-      AND desk_occupies_slot(b.is_active, b.status)
+    WHERE desk_occupies_slot(a.is_active, a.status, a.desk_overbook_reason)
+      AND desk_occupies_slot(b.is_active, b.status, b.desk_overbook_reason)
       AND a.scheduled_end_at > a.scheduled_start_at
       AND b.scheduled_end_at > b.scheduled_start_at
     ORDER BY a.patient_id, a.scheduled_start_at;
@@ -968,6 +980,24 @@ BEGIN
         VALUES (NEW.id, desk_phone_digits(NEW.phone), desk_actor::bigint,
                 CASE WHEN desk_actor IS NULL THEN 'WEB' ELSE 'DESK' END);
     END IF;
+    RETURN NULL;
+END;
+$f$;
+
+-- A SUCCESS payment for an appointment the desk released as a stale hold (whoever writes it, the web
+-- included) goes into desk_paid_released, so a manager restores the visit or refunds the money.
+CREATE OR REPLACE FUNCTION desk_catch_paid_released()
+RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        IF OLD.status = 'SUCCESS' THEN
+            RETURN NULL;
+        END IF;
+    END IF;
+    INSERT INTO desk_paid_released (payment_id, appointment_id)
+    SELECT NEW.id, a.id FROM appointments a
+    WHERE a.id = NEW.appointment_id AND a.desk_released_at IS NOT NULL
+    ON CONFLICT (payment_id) DO NOTHING;
     RETURN NULL;
 END;
 $f$;
@@ -1261,6 +1291,101 @@ BEGIN
 
     INSERT INTO desk_schema_version (version, description)
     VALUES (4, 'OTP send log, codes waiting for delivery, notification outbox columns');
+END
+$step$;
+
+-- ---- Step 5: booking, check-in, overbooks, leave, stale holds, reminders, policies ------------------
+DO $step$
+BEGIN
+    IF EXISTS (SELECT 1 FROM desk_schema_version WHERE version = 5) THEN
+        RETURN;
+    END IF;
+
+    -- An overbook is not a double booking: the constraint's predicate now reads the marker.
+    ALTER TABLE appointments DROP CONSTRAINT appointments_no_clinician_overlap;
+    ALTER TABLE appointments ADD CONSTRAINT appointments_no_clinician_overlap
+        EXCLUDE USING gist (clinician_id WITH =, tstzrange(scheduled_start_at, scheduled_end_at, '[)') WITH &&)
+        WHERE (desk_occupies_slot(is_active, status, desk_overbook_reason));
+
+    ALTER TABLE appointments
+        ADD COLUMN desk_overbooked_by_user_id bigint REFERENCES users (id),
+        ADD COLUMN desk_checked_in_at         timestamptz,
+        ADD COLUMN desk_checked_in_by_user_id bigint REFERENCES users (id),
+        ADD COLUMN desk_queue_token           integer CHECK (desk_queue_token > 0),
+        ADD COLUMN desk_released_at           timestamptz,
+        ADD COLUMN desk_released_by_user_id   bigint REFERENCES users (id);
+    CREATE INDEX ix_appointments_unpaid_holds ON appointments (created_at) WHERE status = 'BOOKED' AND is_active;
+    CREATE INDEX ix_appointments_cancellation_requests ON appointments (cancellation_requested_at)
+        WHERE status = 'CANCELLATION_REQUESTED';
+
+    -- A reschedule's history row carries where the visit was and where it went.
+    ALTER TABLE appointment_status_history
+        ADD COLUMN previous_start_at timestamptz,
+        ADD COLUMN new_start_at      timestamptz;
+
+    -- Walk-in queue tokens: one counter per centre per local day.
+    CREATE TABLE desk_queue_tokens (
+        centre_id  bigint NOT NULL REFERENCES centres (id),
+        day        date NOT NULL,
+        last_token integer NOT NULL CHECK (last_token > 0),
+        PRIMARY KEY (centre_id, day)
+    );
+
+    -- Leave (a clinician, every centre) and holidays (a centre, every clinician), written to the web as
+    -- blocked_slots rows that point back here.
+    CREATE TABLE desk_leaves (
+        id                 bigserial PRIMARY KEY,
+        kind               varchar(10) NOT NULL CHECK (kind IN ('LEAVE', 'HOLIDAY')),
+        clinician_id       bigint REFERENCES clinician_profiles (id),
+        centre_id          bigint REFERENCES centres (id),
+        first_day          date NOT NULL,
+        last_day           date NOT NULL,
+        reason             text NOT NULL CHECK (length(btrim(reason)) > 0),
+        created_by_user_id bigint NOT NULL REFERENCES users (id),
+        created_at         timestamptz NOT NULL DEFAULT now(),
+        lifted_at          timestamptz,
+        lifted_by_user_id  bigint REFERENCES users (id),
+        CHECK (last_day >= first_day),
+        CHECK ((kind = 'LEAVE' AND clinician_id IS NOT NULL) OR (kind = 'HOLIDAY' AND centre_id IS NOT NULL))
+    );
+    ALTER TABLE blocked_slots ADD COLUMN desk_leave_id bigint REFERENCES desk_leaves (id);
+    CREATE INDEX ix_blocked_slots_desk_leave ON blocked_slots (desk_leave_id) WHERE desk_leave_id IS NOT NULL;
+
+    -- Paid after the desk released the hold: waits here until a manager restores or refunds.
+    CREATE TABLE desk_paid_released (
+        id                  bigserial PRIMARY KEY,
+        payment_id          bigint NOT NULL UNIQUE REFERENCES payments (id),
+        appointment_id      bigint NOT NULL REFERENCES appointments (id),
+        detected_at         timestamptz NOT NULL DEFAULT now(),
+        resolved_at         timestamptz,
+        resolved_by_user_id bigint REFERENCES users (id),
+        resolution          varchar(20) CHECK (resolution IN ('RESTORED', 'REFUND'))
+    );
+    CREATE TRIGGER desk_paid_released AFTER INSERT OR UPDATE OF status ON payments
+        FOR EACH ROW WHEN (NEW.status = 'SUCCESS')
+        EXECUTE FUNCTION desk_catch_paid_released();
+
+    -- One reminder per appointment, ever.
+    CREATE TABLE desk_reminders_sent (
+        appointment_id  bigint PRIMARY KEY REFERENCES appointments (id) ON DELETE CASCADE,
+        notification_id bigint REFERENCES notifications (id),
+        sent_at         timestamptz NOT NULL DEFAULT now()
+    );
+
+    -- Policies every desk applies alike (the web's unused settings table).
+    INSERT INTO settings (key, value_json) VALUES
+        ('clinic_desk.overbook_cap_per_clinician_day', '2'),
+        ('clinic_desk.stale_hold_minutes', '120'),
+        ('clinic_desk.stale_hold_auto_release', 'false'),
+        ('clinic_desk.reminder_local_time', '"18:00"'),
+        ('clinic_desk.template.cancellation', '"appointment_cancellation"'),
+        ('clinic_desk.template.reschedule', '"appointment_rescheduled"'),
+        ('clinic_desk.template.reminder', '"appointment_reminder"'),
+        ('clinic_desk.brand_name', '"Mind Clinic"')
+    ON CONFLICT (key) DO NOTHING;
+
+    INSERT INTO desk_schema_version (version, description)
+    VALUES (5, 'overbook marker in the overlap constraint, check-in tokens, leave, stale holds, reminders, policies');
 END
 $step$;
 

@@ -116,3 +116,8 @@ public struct ByteString: Hashable, Sendable, SQLEncodable, SQLTextDecodable {
         }
     }
 }
+
+extension Array: SQLEncodable where Element == Int64 {
+    /// A PostgreSQL array literal (`{1,2,3}`); cast it in SQL (`\(ids)::bigint[]`).
+    public var sqlParameter: String? { "{" + map(String.init).joined(separator: ",") + "}" }
+}

@@ -1,0 +1,103 @@
+/// Generates a clinician's slots from a snapshot: the one function behind the grids, "next free",
+/// and the booking check, so what is listed free is exactly what books.
+///
+/// Slots step by the rule's `slot_duration_minutes` from its start in the centre's wall clock while the
+/// slot ends by the rule's end (the web's generator). A slot is free only when a whole visit of the
+/// clinician's length starting there ends inside the window, overlaps no appointment that holds the
+/// clinician's time (at any centre), no block or old exception at this centre, and has not started.
+public enum SlotGenerator {
+    /// The slots of `clinicianID` at `centreID` on the local `day`, by start.
+    public static func slots(
+        clinicianID: Int64, centreID: Int64, day: LocalDate, in snapshot: AvailabilitySnapshot
+    ) -> [Slot] {
+        guard let centre = snapshot.centres[centreID], let clinician = snapshot.clinicians[clinicianID] else { return [] }
+        let zone = centre.zone
+        let rules = snapshot.rules
+            .filter { $0.clinicianID == clinicianID && $0.centreID == centreID && $0.weekday == day.weekday }
+            .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
+        let appointments = snapshot.appointments.filter { $0.clinicianID == clinicianID }
+        let blocks = snapshot.blocks.filter { $0.clinicianID == clinicianID && $0.centreID == centreID }
+        var slots: [Slot] = []
+        var seen = Set<SlotKey>()
+        for rule in rules where rule.slotMinutes > 0 {
+            let windowEnd = endInstant(of: rule, on: day, zone: zone)
+            let endMinutes = rule.end.minutesSinceMidnight
+            var minutes = rule.start.minutesSinceMidnight
+            while minutes + rule.slotMinutes <= endMinutes {
+                defer { minutes += rule.slotMinutes }
+                let time = LocalTime(hour: minutes / 60, minute: minutes % 60)
+                guard let start = zone.instant(day, time), seen.insert(SlotKey(start: start, mode: rule.mode)).inserted else { continue }
+                let slotEnd = start.adding(minutes: rule.slotMinutes)
+                let visitEnd = start.adding(minutes: clinician.visitMinutes)
+                var slot = Slot(
+                    clinicianID: clinicianID, centreID: centreID, start: start, end: slotEnd, localDate: day,
+                    localTime: time, mode: rule.mode, state: .free)
+                let inCell = appointments.filter { $0.start < slotEnd && $0.end > start }
+                slot.hasOverbook = inCell.contains { $0.overbookReason != nil && $0.centreID == centreID }
+                let shown = inCell.first { $0.holdsSlot } ?? inCell.first
+                let blockEnd = max(slotEnd, visitEnd)
+                if let shown {
+                    slot.appointment = shown
+                    slot.state = shown.centreID == centreID ? state(of: shown) : .busyElsewhere
+                    if !shown.holdsSlot && shown.centreID == centreID {
+                        slot.state = freeState(start, visitEnd, windowEnd, blockEnd, appointments, blocks, snapshot.now)
+                    }
+                } else {
+                    slot.state = freeState(start, visitEnd, windowEnd, blockEnd, appointments, blocks, snapshot.now)
+                }
+                slots.append(slot)
+            }
+        }
+        return slots.sorted { $0.start < $1.start }
+    }
+
+    /// Whether a visit of the clinician at `centreID` may start at `start`: the listed free slot there,
+    /// or nil when none is listed.
+    public static func bookableSlot(
+        clinicianID: Int64, centreID: Int64, start: Instant, in snapshot: AvailabilitySnapshot
+    ) -> Slot? {
+        guard let centre = snapshot.centres[centreID] else { return nil }
+        let day = centre.zone.local(start).date
+        return slots(clinicianID: clinicianID, centreID: centreID, day: day, in: snapshot)
+            .first { $0.start == start && $0.isBookable }
+    }
+
+    // MARK: - Private
+
+    private struct SlotKey: Hashable {
+        var start: Instant
+        var mode: ConsultationMode
+    }
+
+    /// The state of a cell with no appointment that holds it.
+    private static func freeState(
+        _ start: Instant, _ visitEnd: Instant, _ windowEnd: Instant, _ blockEnd: Instant,
+        _ appointments: [BusyAppointment], _ blocks: [BlockedInterval], _ now: Instant
+    ) -> SlotState {
+        if blocks.contains(where: { $0.start < blockEnd && $0.end > start }) { return .blocked }
+        if start < now { return .past }
+        if visitEnd > windowEnd { return .tooShort }
+        if appointments.contains(where: { $0.holdsSlot && $0.start < visitEnd && $0.end > start }) { return .tooShort }
+        return .free
+    }
+
+    /// What an appointment at this centre makes the cell show.
+    static func state(of appointment: BusyAppointment) -> SlotState {
+        switch appointment.status.effective(paid: appointment.paid) {
+        case .inProgress: return .inSession
+        case .completed: return .completed
+        default:
+            if appointment.checkedIn { return .checkedIn }
+            return appointment.paid ? .paid : .bookedUnpaid
+        }
+    }
+
+    /// The rule's end on `day` as an instant (24:00 is the next midnight; a skipped end time falls back
+    /// to the offset at the window's start).
+    private static func endInstant(of rule: AvailabilityRule, on day: LocalDate, zone: CentreZone) -> Instant {
+        if rule.end.hour >= 24 { return zone.startOfDay(day.adding(days: 1)) }
+        if let end = zone.instant(day, rule.end) { return end }
+        let startOffset = zone.offsetSeconds(at: zone.startOfDay(day))
+        return Instant(date: day, time: rule.end, offsetSeconds: startOffset)
+    }
+}
