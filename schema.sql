@@ -1372,18 +1372,6 @@ BEGIN
         sent_at         timestamptz NOT NULL DEFAULT now()
     );
 
-    -- Policies every desk applies alike (the web's unused settings table).
-    INSERT INTO settings (key, value_json) VALUES
-        ('clinic_desk.overbook_cap_per_clinician_day', '2'),
-        ('clinic_desk.stale_hold_minutes', '120'),
-        ('clinic_desk.stale_hold_auto_release', 'false'),
-        ('clinic_desk.reminder_local_time', '"18:00"'),
-        ('clinic_desk.template.cancellation', '"appointment_cancellation"'),
-        ('clinic_desk.template.reschedule', '"appointment_rescheduled"'),
-        ('clinic_desk.template.reminder', '"appointment_reminder"'),
-        ('clinic_desk.brand_name', '"Mind Clinic"')
-    ON CONFLICT (key) DO NOTHING;
-
     INSERT INTO desk_schema_version (version, description)
     VALUES (5, 'overbook marker in the overlap constraint, check-in tokens, leave, stale holds, reminders, policies');
 END

@@ -17,7 +17,8 @@ public struct AppointmentChanges: Sendable {
             _ = try AppointmentChanges.target(.checkIn, current)
             guard current.isActive else { throw AppointmentError.notFromStatus(.checkIn, .cancelled) }
             if current.checkedInAt != nil {
-                let token: Int? = try session.queryOne("SELECT desk_queue_token FROM appointments WHERE id = \(appointmentID)").decode("desk_queue_token")
+                let token: Int? = try session.queryOne("SELECT desk_queue_token FROM appointments WHERE id = \(appointmentID)").decode(
+                    "desk_queue_token")
                 return token ?? 0
             }
             let zone = CentreZone(named: current.timezone)
@@ -94,8 +95,10 @@ public struct AppointmentChanges: Sendable {
 
     /// A manager approves a patient's cancellation request (CANCELLED, approval time and approver).
     public func approveCancellationRequest(_ appointmentID: Int64, by actor: StaffActor) async throws {
-        try await change(appointmentID, .approveCancellationRequest, by: actor, reason: "Cancellation request approved",
-                         message: .cancellation(reason: "cancellation request approved")) { current in
+        try await change(
+            appointmentID, .approveCancellationRequest, by: actor, reason: "Cancellation request approved",
+            message: .cancellation(reason: "cancellation request approved")
+        ) { current in
             try PermissionTable.check(actor, .approveCancellationRequest, centreID: current.centreID)
             return [.cancellationApproved]
         }
@@ -105,7 +108,8 @@ public struct AppointmentChanges: Sendable {
     public func declineCancellationRequest(_ appointmentID: Int64, reason: String, by actor: StaffActor) async throws {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !reason.isEmpty else { throw AppointmentError.reasonRequired("for declining the request") }
-        try await change(appointmentID, .declineCancellationRequest, by: actor, reason: "Cancellation request declined: \(reason)") { current in
+        try await change(appointmentID, .declineCancellationRequest, by: actor, reason: "Cancellation request declined: \(reason)") {
+            current in
             try PermissionTable.check(actor, .approveCancellationRequest, centreID: current.centreID)
             return []
         }
@@ -136,7 +140,8 @@ public struct AppointmentChanges: Sendable {
             try AppointmentChanges.write(
                 current, to: target, action: action, extraSet: extra, reason: reason, actor: actor, in: session)
             if let message {
-                try AppointmentMessages.enqueue(message, appointmentID: appointmentID, policies: try DeskPolicies.load(in: session), in: session)
+                try AppointmentMessages.enqueue(
+                    message, appointmentID: appointmentID, policies: try DeskPolicies.load(in: session), in: session)
             }
         }
     }
@@ -175,11 +180,13 @@ public struct AppointmentChanges: Sendable {
             case .released:
                 sets.append("is_active = false, desk_released_at = now(), desk_released_by_user_id = \(bind(String(actor.userID)))::bigint")
             case .blockedBy(let slotID):
-                sets.append("cancellation_reason = \(bind(reason)), refund_eligible = true, blocked_slot_id = \(bind(slotID.map(String.init)))::integer")
+                sets.append("cancellation_reason = \(bind(reason)), blocked_slot_id = \(bind(slotID.map(String.init)))::integer")
             }
         }
+        // The web's slot blocking makes every visit it cancels refund-eligible; a paid one also waits for
+        // the refund step.
+        if target == .cancelledByAdmin || (current.paid && target == .cancelled) { sets.append("refund_eligible = true") }
         if current.paid && [.cancelled, .cancelledByAdmin].contains(target) {
-            sets.append("refund_eligible = true")
             sets.append("refund_status = coalesce(refund_status, 'PENDING')")
         }
         let changed = try session.execute(

@@ -5,7 +5,10 @@ enum AppointmentMessages {
     static let bookingConfirmation = "booking_conformation"
 
     enum Kind {
-        case confirmation, cancellation(reason: String), reschedule(previousStart: Instant), reminder
+        case confirmation
+        case cancellation(reason: String)
+        case reschedule(previousStart: Instant)
+        case reminder
 
         var notificationType: String {
             switch self {

@@ -68,8 +68,13 @@ enum AvailabilityReader {
             let day: LocalDate = try row.decode("day")
             let startTime: LocalTime = try row.decode("start_time")
             let endTime: LocalTime = try row.decode("end_time")
-            let start = zone.instant(day, startTime) ?? Instant(date: day, time: startTime, offsetSeconds: zone.offsetSeconds(at: zone.startOfDay(day)))
-            let end = endTime.hour >= 24 ? zone.startOfDay(day.adding(days: 1)) : (zone.instant(day, endTime) ?? start.adding(minutes: endTime.minutesSinceMidnight - startTime.minutesSinceMidnight))
+            let start =
+                zone.instant(day, startTime)
+                ?? Instant(date: day, time: startTime, offsetSeconds: zone.offsetSeconds(at: zone.startOfDay(day)))
+            let end =
+                endTime.hour >= 24
+                ? zone.startOfDay(day.adding(days: 1))
+                : (zone.instant(day, endTime) ?? start.adding(minutes: endTime.minutesSinceMidnight - startTime.minutesSinceMidnight))
             let id: Int64 = try row.decode("id")
             let kind: String = try row.decode("kind")
             blocks.append(
@@ -117,7 +122,8 @@ enum AvailabilityReader {
 
     /// The strings of a jsonb array (`["Psychiatry"]`); a bare string from older rows counts as one.
     static func jsonStrings(_ text: String) -> [String] {
-        guard let data = text.data(using: .utf8), let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
+        guard let data = text.data(using: .utf8), let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        else {
             return []
         }
         if let array = value as? [Any] { return array.compactMap { $0 as? String } }

@@ -44,7 +44,8 @@ public struct CentreInfo: Sendable, Hashable {
     /// A warning when the web (which assumes +05:30 everywhere) shows this centre's slots at other times.
     public var zoneWarning: String? {
         guard !zone.isIndia else { return nil }
-        return "\(name) is in time zone \(timezoneName); the web booking site assumes India time (+05:30) and shows this centre's slots at the wrong times."
+        return
+            "\(name) is in time zone \(timezoneName); the web booking site assumes India time (+05:30) and shows this centre's slots at the wrong times."
     }
 }
 

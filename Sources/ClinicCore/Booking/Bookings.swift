@@ -40,7 +40,8 @@ public struct Bookings: Sendable {
         for candidate in candidates where candidate.slot.localDate == today {
             do {
                 return try await book(
-                    BookingRequest(patientID: patientID, clinicianID: candidate.clinician.id, centreID: centreID, start: candidate.slot.start),
+                    BookingRequest(
+                        patientID: patientID, clinicianID: candidate.clinician.id, centreID: centreID, start: candidate.slot.start),
                     by: actor)
             } catch BookingError.slotTaken {
                 continue
@@ -75,7 +76,8 @@ public struct Bookings: Sendable {
         let isOverbook = overbookReason != nil && !slot.isBookable
         let policies = try DeskPolicies.load(in: session)
         if isOverbook {
-            try Bookings.checkOverbookCap(clinicianID: clinician.id, day: local.date, zone: centre.zone, cap: policies.overbookCapPerClinicianDay, in: session)
+            try Bookings.checkOverbookCap(
+                clinicianID: clinician.id, day: local.date, zone: centre.zone, cap: policies.overbookCapPerClinicianDay, in: session)
         }
         let type = request.type ?? slot.mode.appointmentType
         let end = request.start.adding(minutes: clinician.visitMinutes)

@@ -42,6 +42,8 @@ public struct CentreZone: Sendable, Hashable {
         for minutes in stride(from: 15, through: 180, by: 15) {
             if let first = instant(day, LocalTime(hour: minutes / 60, minute: minutes % 60)) { return first }
         }
-        return Instant(date: day, time: LocalTime(hour: 0, minute: 0), offsetSeconds: offsetSeconds(at: Instant(date: day, time: LocalTime(hour: 12, minute: 0), offsetSeconds: 0)))
+        return Instant(
+            date: day, time: LocalTime(hour: 0, minute: 0),
+            offsetSeconds: offsetSeconds(at: Instant(date: day, time: LocalTime(hour: 12, minute: 0), offsetSeconds: 0)))
     }
 }

@@ -15,7 +15,8 @@ public struct DeskPolicies: Sendable, Equatable {
     /// The brand named in booking confirmations (`booking_conformation`'s last value).
     public var brandName: String
 
-    /// The defaults schema.sql writes.
+    /// The policies while no manager has set them (schema.sql adds no rows to the web's table: an
+    /// upgrade changes no existing table's rows).
     public static let defaults = DeskPolicies(
         overbookCapPerClinicianDay: 2, staleHoldMinutes: 120, staleHoldAutoRelease: false,
         reminderLocalTime: LocalTime(hour: 18, minute: 0), cancellationTemplate: "appointment_cancellation",

@@ -54,7 +54,9 @@ public struct DeskQueues: Sendable {
         let ageMinutes: Int64 = try session.queryOne(
             "SELECT floor(extract(epoch FROM now() - \(current.createdAt)) / 60)::bigint AS minutes"
         ).decode("minutes")
-        guard ageMinutes >= Int64(policies.staleHoldMinutes) else { throw AppointmentError.holdTooRecent(minutes: policies.staleHoldMinutes) }
+        guard ageMinutes >= Int64(policies.staleHoldMinutes) else {
+            throw AppointmentError.holdTooRecent(minutes: policies.staleHoldMinutes)
+        }
         try AppointmentChanges.write(
             current, to: .cancelled, action: .releaseHold, extraSet: [.released],
             reason: "Unpaid hold released after \(ageMinutes) minutes", actor: actor, in: session)
@@ -113,7 +115,8 @@ public struct DeskQueues: Sendable {
                 }
             } else {
                 try session.execute(
-                    "UPDATE appointments SET refund_eligible = true, refund_status = coalesce(refund_status, 'PENDING'), updated_at = now() WHERE id = \(current.id)")
+                    "UPDATE appointments SET refund_eligible = true, refund_status = coalesce(refund_status, 'PENDING'), updated_at = now() WHERE id = \(current.id)"
+                )
             }
             try session.execute(
                 """

@@ -118,7 +118,55 @@ public struct DatabaseDoctor: Sendable {
                     .warning, "centres outside India time", details: lines,
                     advice: "The web assumes +05:30 everywhere; its slots for these centres are shifted."))
         }
+        findings.append(try unmatchedBlocks(in: session))
         return findings
+    }
+
+    /// Blocks and old exceptions from today on that the web's exact lookups never match: a
+    /// `blocked_slots` row must equal a generated slot (start and end), an exception a slot's start.
+    private static func unmatchedBlocks(in session: DatabaseSession) throws -> DoctorFinding {
+        let rows = try session.query(
+            """
+            WITH slot_rules AS (
+                SELECT r.clinician_id, r.centre_id, r.day_of_week, r.start_time, r.end_time, r.slot_duration_minutes AS step
+                FROM clinician_availability_rules r WHERE r.is_active AND r.slot_duration_minutes > 0
+            )
+            SELECT 'blocked slot ' || b.id AS what, b.clinician_id, b.centre_id, b.blocked_date AS day, b.start_time, b.end_time
+            FROM blocked_slots b
+            WHERE b.is_blocked AND b.blocked_date >= current_date
+              AND NOT EXISTS (
+                  SELECT 1 FROM slot_rules r
+                  WHERE r.clinician_id = b.clinician_id AND r.centre_id = b.centre_id
+                    AND r.day_of_week = extract(dow FROM b.blocked_date)
+                    AND b.start_time >= r.start_time AND b.end_time <= r.end_time
+                    AND b.end_time - b.start_time = make_interval(mins => r.step)
+                    AND extract(epoch FROM b.start_time - r.start_time)::bigint % (r.step * 60) = 0)
+            UNION ALL
+            SELECT 'slot exception ' || e.id, e.clinician_id, e.centre_id, e.exception_date, e.start_time, e.end_time
+            FROM clinician_slot_exceptions e
+            WHERE e.exception_date >= current_date
+              AND NOT EXISTS (
+                  SELECT 1 FROM slot_rules r
+                  WHERE r.clinician_id = e.clinician_id AND r.centre_id = e.centre_id
+                    AND r.day_of_week = extract(dow FROM e.exception_date)
+                    AND e.start_time >= r.start_time AND e.start_time < r.end_time
+                    AND extract(epoch FROM e.start_time - r.start_time)::bigint % (r.step * 60) = 0)
+            ORDER BY 4, 1
+            LIMIT 200
+            """)
+        guard !rows.isEmpty else {
+            return .init(.ok, "every current block and slot exception matches a slot the web generates")
+        }
+        let lines = try rows.map { row in
+            "\(try row.decode("what", as: String.self)): clinician \(try row.decode("clinician_id", as: Int64.self)), "
+                + "centre \(try row.decode("centre_id", as: Int64.self)), \(try row.decode("day", as: LocalDate.self)) "
+                + "\(try row.decode("start_time", as: LocalTime.self))–\(try row.decode("end_time", as: LocalTime.self))"
+        }
+        return .init(
+            .warning, "\(rows.count) block(s) or exception(s) the web would not match", details: lines,
+            advice: "The web matches blocked_slots on the exact slot start and end, and exceptions on the slot start: "
+                + "the desk honours these rows, the web still offers the slots. Re-block them from the desk (leave), "
+                + "which writes one row per generated slot.")
     }
 
     private static let doubleBookingAdvice = """

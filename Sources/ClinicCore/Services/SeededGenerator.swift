@@ -3,11 +3,11 @@
 /// The same seed gives the same sequence on every machine and Swift version: the helpers below map
 /// the raw 64-bit output to ranges themselves instead of relying on the standard library's
 /// `random(in:using:)`, whose algorithm is not promised to stay the same.
-struct SeededGenerator: RandomNumberGenerator, Sendable {
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
     /// A generator whose whole sequence follows from `seed`.
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
@@ -24,7 +24,7 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
         return SeededGenerator(seed: salt ^ (UInt64(truncatingIfNeeded: index) &* 0x9FB2_1C65_1E98_DF25))
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var mixed = state
         mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
