@@ -73,7 +73,43 @@ struct ScreenSnapshotTests {
         form.focus = .phone
         register.patients.registration = form
 
+        var details = DeskFixtures.working(size: size)
+        details.today.table.selectedRow = 1
+        details.today.details = details.today.selectedEntry
+
+        var queues = DeskFixtures.working(size: size)
+        queues.today.view = .queues
+        let start = DeskFixtures.ist(16, 0)
+        queues.today.queues = QueuesSnapshot(
+            requests: [
+                QueueEntry(
+                    appointmentID: 9, status: "CANCELLATION_REQUESTED", start: start, createdAt: start, patientName: "Priya Sharma",
+                    clinicianName: "Dr. Ananya Iyer", reason: "Travelling that week", isPaid: true, hasOpenPaymentLink: false)
+            ],
+            holds: [
+                QueueEntry(
+                    appointmentID: 10, status: "BOOKED", start: start.adding(minutes: 60), createdAt: start.adding(minutes: -3000),
+                    patientName: "Mohammed Rafiq", clinicianName: "Kavya Hegde", reason: nil, isPaid: false, hasOpenPaymentLink: true)
+            ],
+            paidAfterRelease: [
+                PaidReleasedEntry(
+                    id: 1, paymentID: 7, appointmentID: 11, patientName: "Sneha Kulkarni", start: start, amount: Money(rupees: 1700),
+                    appointmentStatus: "CANCELLED", isActive: false)
+            ])
+
+        var week = AvailabilityFixtures.state(size: size)
+        week.availability.mode = .week
+        week.availability.grid = GridData(
+            week: WeekGrid(
+                centre: AvailabilityFixtures.centre, clinician: AvailabilityFixtures.clinicians[0],
+                days: (0..<7).map { offset in
+                    (AvailabilityFixtures.day.adding(days: offset), offset == 3 ? [] : AvailabilityFixtures.grid.rows[offset % 3].slots)
+                }, now: DeskFixtures.now))
+        week.availability.row = 0
+
         return [
+            ("availability", AvailabilityFixtures.state(size: size)), ("booking-dialog", AvailabilityFixtures.bookingDialog(size: size)),
+            ("availability-week", week), ("today-details", details), ("queues", queues),
             ("patients-search", patients), ("patient-record", record), ("patient-otp", otp), ("patient-register", register),
             ("sign-in", signIn), ("centre-picker", picker), ("today", DeskFixtures.working(size: size)), ("help", help),
             ("palette", palette), ("locked", locked), ("offline", offline), ("today-empty", empty),

@@ -25,7 +25,8 @@ public struct TodaySchedule: Sendable {
             """
             SELECT a.id, a.scheduled_start_at, a.scheduled_end_at, a.status, a.appointment_type, a.source,
                    a.patient_id, pu.full_name AS patient_name, pu.phone AS patient_phone,
-                   a.clinician_id, cu.full_name AS clinician_name,
+                   a.clinician_id, cu.full_name AS clinician_name, a.desk_queue_token, a.desk_overbook_reason,
+                   a.desk_checked_in_at, a.cancellation_reason,
                    CASE WHEN settled.status = 'REFUNDED' THEN 'refunded'
                         WHEN settled.status = 'SUCCESS' THEN 'paid'
                         WHEN EXISTS (SELECT 1 FROM payments p
@@ -62,7 +63,9 @@ public struct TodaySchedule: Sendable {
                 patientID: try row.decode("patient_id"), clinicianName: try row.decode("clinician_name"),
                 clinicianID: try row.decode("clinician_id"), status: try row.decode("status"),
                 paymentState: payment, type: try row.decode("appointment_type"),
-                source: try row.decode("source"))
+                source: try row.decode("source"), checkedInAt: try row.decode("desk_checked_in_at"),
+                queueToken: try row.decode("desk_queue_token"), overbookReason: try row.decode("desk_overbook_reason"),
+                cancellationReason: try row.decode("cancellation_reason"))
         }
     }
 
@@ -155,12 +158,21 @@ public struct ScheduleEntry: Sendable, Equatable {
     public var type: String
     /// `appointments.source` (`WEB_PATIENT`, `ADMIN_FRONT_DESK`, …).
     public var source: String
+    /// When the patient checked in at the desk.
+    public var checkedInAt: Instant?
+    /// The walk-in queue token given at check-in.
+    public var queueToken: Int?
+    /// Set for a manager's overbook.
+    public var overbookReason: String?
+    /// The reason given with a cancellation or a patient's cancellation request.
+    public var cancellationReason: String?
 
     /// An entry as read from the database.
     public init(
         appointmentID: Int64, start: Instant, end: Instant, localStart: LocalTime, patientName: String,
         patientPhone: String?, patientID: Int64, clinicianName: String, clinicianID: Int64, status: String,
-        paymentState: PaymentState, type: String, source: String
+        paymentState: PaymentState, type: String, source: String, checkedInAt: Instant? = nil, queueToken: Int? = nil,
+        overbookReason: String? = nil, cancellationReason: String? = nil
     ) {
         self.appointmentID = appointmentID
         self.start = start
@@ -175,6 +187,10 @@ public struct ScheduleEntry: Sendable, Equatable {
         self.paymentState = paymentState
         self.type = type
         self.source = source
+        self.checkedInAt = checkedInAt
+        self.queueToken = queueToken
+        self.overbookReason = overbookReason
+        self.cancellationReason = cancellationReason
     }
 }
 

@@ -17,6 +17,7 @@ struct AppState: Equatable, Sendable {
     enum Screen: Equatable, Sendable {
         case today
         case patients
+        case availability
     }
 
     enum Connection: Equatable, Sendable {
@@ -32,6 +33,7 @@ struct AppState: Equatable, Sendable {
     var today = TodayState()
     var screen: Screen = .today
     var patients = PatientsState()
+    var availability = AvailabilityState()
     /// Messages waiting for delivery (the status bar shows them); nil until first counted.
     var undelivered: Int?
     var lastDeliveryRunAt: Instant?
@@ -49,7 +51,8 @@ struct AppState: Equatable, Sendable {
     static func == (lhs: AppState, rhs: AppState) -> Bool {
         lhs.phase == rhs.phase && lhs.size == rhs.size && lhs.signIn == rhs.signIn && lhs.session == rhs.session
             && lhs.centrePicker == rhs.centrePicker && lhs.today == rhs.today && lhs.overlay == rhs.overlay
-            && lhs.screen == rhs.screen && lhs.patients == rhs.patients && lhs.undelivered == rhs.undelivered
+            && lhs.screen == rhs.screen && lhs.patients == rhs.patients && lhs.availability == rhs.availability
+            && lhs.undelivered == rhs.undelivered
             && lhs.lock == rhs.lock && lhs.message == rhs.message && lhs.connection == rhs.connection
             && lhs.now == rhs.now && lhs.lastInputAt == rhs.lastInputAt && lhs.isQuitting == rhs.isQuitting
     }
@@ -66,6 +69,7 @@ struct AppState: Equatable, Sendable {
         case .signIn: return !signIn.login.text.isEmpty || !signIn.password.text.isEmpty
         case .choosingCentre: return false
         case .working:
+            if availability.booking != nil || today.prompt != nil { return true }
             guard let form = patients.registration else { return false }
             return form.values.values.contains { !$0.text.isEmpty }
         }
@@ -75,6 +79,12 @@ struct AppState: Equatable, Sendable {
     var idleDeadline: Instant? {
         guard phase == .working, lock == nil, idleLockMinutes > 0 else { return nil }
         return lastInputAt.adding(minutes: idleLockMinutes)
+    }
+
+    /// The patient open on the Patients screen (the one the grid books for).
+    var openPatient: (id: Int64, name: String)? {
+        guard let record = patients.record?.record else { return nil }
+        return (record.patientID, record.fullName)
     }
 
     /// True while a countdown is on screen (the loop then ticks every second).

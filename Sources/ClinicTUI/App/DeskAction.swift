@@ -2,6 +2,34 @@
 enum DeskAction: Hashable, Sendable {
     case showToday
     case showPatients
+    case showAvailability
+    case previousDay
+    case nextDay
+    case goToToday
+    case checkIn
+    case startSession
+    case completeSession
+    case markNoShow
+    case cancelAppointment
+    case moveAppointment
+    case showDetails
+    case toggleQueues
+    case exportCSV
+    case printDay
+    case approveRequest
+    case declineRequest
+    case releaseHold
+    case restorePaid
+    case refundPaid
+    case moveLeft
+    case moveRight
+    case bookSlot
+    case goToDate
+    case toggleWeek
+    case nextCentre
+    case filterSpecialization
+    case firstFree
+    case walkIn
     case registerPatient
     case openSelected
     case sendCode
@@ -44,6 +72,9 @@ enum DeskKeyMaps {
             keys: [.function(3), .character("2")], action: .showPatients, title: "Patients",
             help: "Find, register and verify patients.", group: "Screens"),
         KeyBinding(
+            keys: [.function(4), .character("3")], action: .showAvailability, title: "Availability",
+            help: "Who is free when: the centre's day grid, a clinician's week, booking.", group: "Screens"),
+        KeyBinding(
             keys: [.function(9)], action: .switchCentre, title: "Centre",
             help: "Work at another of your centres.", group: "Session"),
         KeyBinding(
@@ -85,7 +116,109 @@ enum DeskKeyMaps {
             help: "Jump to the last appointment.", group: "Today", showsInFooter: false),
         KeyBinding(
             keys: [.character("r")], action: .refresh, title: "Refresh",
-            help: "Read today's appointments again (they also refresh by themselves).", group: "Today"),
+            help: "Read the day's appointments again (they also refresh by themselves).", group: "Today",
+            showsInFooter: false),
+        KeyBinding(
+            keys: [.character("i")], action: .checkIn, title: "Check in",
+            help: "Check the selected patient in; shows their queue token.", group: "Appointment"),
+        KeyBinding(
+            keys: [.character("s")], action: .startSession, title: "Start",
+            help: "Start the session (the clinician's own action).", group: "Appointment", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("d")], action: .completeSession, title: "Complete",
+            help: "Complete the session (the clinician's own action).", group: "Appointment", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("n")], action: .markNoShow, title: "No-show",
+            help: "Mark the selected patient as not come (after the start time).", group: "Appointment", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("x")], action: .cancelAppointment, title: "Cancel",
+            help: "Cancel the selected appointment (asks for a reason; 24-hour rule).", group: "Appointment"),
+        KeyBinding(
+            keys: [.character("m")], action: .moveAppointment, title: "Move",
+            help: "Reschedule: pick a new slot on the availability grid.", group: "Appointment"),
+        KeyBinding(
+            keys: [.enter], action: .showDetails, title: "Details",
+            help: "Show the selected appointment's details.", group: "Appointment", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("[")], action: .previousDay, title: "Day before",
+            help: "Show the day before.", group: "Today", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("]")], action: .nextDay, title: "Day after",
+            help: "Show the day after.", group: "Today", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("t")], action: .goToToday, title: "Today",
+            help: "Back to today.", group: "Today", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("Q")], action: .toggleQueues, title: "Queues",
+            help: "Cancellation requests, stale holds and payments after release (and back).", group: "Queues"),
+        KeyBinding(
+            keys: [.character("a")], action: .approveRequest, title: "Approve",
+            help: "Queues: approve the selected cancellation request (managers).", group: "Queues", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("X")], action: .declineRequest, title: "Decline",
+            help: "Queues: decline the selected cancellation request, with a reason (managers).", group: "Queues",
+            showsInFooter: false),
+        KeyBinding(
+            keys: [.character("R")], action: .releaseHold, title: "Release",
+            help: "Queues: release the selected stale unpaid hold (managers).", group: "Queues", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("o")], action: .restorePaid, title: "Restore",
+            help: "Queues: put a visit paid after its release back in its slot (managers).", group: "Queues",
+            showsInFooter: false),
+        KeyBinding(
+            keys: [.character("f")], action: .refundPaid, title: "Refund",
+            help: "Queues: mark a payment after release for refund (managers).", group: "Queues", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("e")], action: .exportCSV, title: "Export CSV",
+            help: "Write the day's list to a CSV file.", group: "Today", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("P")], action: .printDay, title: "Print",
+            help: "Write the day's list as a printable text file.", group: "Today", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("W")], action: .walkIn, title: "Walk-in",
+            help: "Book the open patient into the next free slot today.", group: "Appointment", showsInFooter: false),
+    ])
+
+    /// The availability grid.
+    static let availability = KeyMap<DeskAction>([
+        KeyBinding(
+            keys: [.up, .character("k")], action: .moveUp, title: "Up", help: "The clinician (or day) above.",
+            group: "Grid", showsInFooter: false),
+        KeyBinding(
+            keys: [.down, .character("j")], action: .moveDown, title: "Down", help: "The clinician (or day) below.",
+            group: "Grid", showsInFooter: false),
+        KeyBinding(
+            keys: [.left, .character("h")], action: .moveLeft, title: "Left", help: "The slot before.", group: "Grid",
+            showsInFooter: false),
+        KeyBinding(
+            keys: [.right, .character("l")], action: .moveRight, title: "Right", help: "The slot after.", group: "Grid",
+            showsInFooter: false),
+        KeyBinding(
+            keys: [.enter], action: .bookSlot, title: "Book",
+            help: "Book the selected slot for the open patient (or move the appointment being moved).", group: "Grid"),
+        KeyBinding(keys: [.character("[")], action: .previousDay, title: "Prev day", help: "The day (or week) before.", group: "Grid"),
+        KeyBinding(keys: [.character("]")], action: .nextDay, title: "Next day", help: "The day (or week) after.", group: "Grid"),
+        KeyBinding(
+            keys: [.character("g")], action: .goToDate, title: "Go to",
+            help: "Go to a date: t (today), t+3, mon, 24/11 or 24/11/2026.", group: "Grid"),
+        KeyBinding(
+            keys: [.character("w")], action: .toggleWeek, title: "Week",
+            help: "The selected clinician's week (and back to the day).", group: "Grid"),
+        KeyBinding(
+            keys: [.character("c")], action: .nextCentre, title: "Centre", help: "Show the next of your centres.",
+            group: "Grid", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("f")], action: .filterSpecialization, title: "Filter",
+            help: "Only clinicians of a specialization.", group: "Grid", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("F")], action: .firstFree, title: "First free",
+            help: "Jump to the first free slot from now (with the filter).", group: "Grid"),
+        KeyBinding(
+            keys: [.character("W")], action: .walkIn, title: "Walk-in",
+            help: "Book the open patient into the next free slot today.", group: "Grid", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("r")], action: .refresh, title: "Refresh", help: "Read the grid again.", group: "Grid",
+            showsInFooter: false),
     ])
 
     /// The Patients screen (shown in help and the footer; the screen's own keys act as described).

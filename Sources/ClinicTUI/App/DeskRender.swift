@@ -39,10 +39,13 @@ enum DeskRender {
             }
         case .working:
             if let session = state.session {
-                if state.screen == .patients {
+                switch state.screen {
+                case .patients:
                     cursor = point(PatientsView.render(state.patients, session: session, now: state.now, into: &buffer, rect: content))
-                } else {
-                    TodayView.render(state.today, session: session, into: &buffer, rect: content)
+                case .today:
+                    cursor = point(TodayView.render(state.today, session: session, now: state.now, into: &buffer, rect: content))
+                case .availability:
+                    cursor = point(AvailabilityView.render(state.availability, into: &buffer, rect: content))
                 }
             }
         }
@@ -73,7 +76,16 @@ enum DeskRender {
     /// The key maps the help shows for the current screen.
     static func helpMaps(_ state: AppState) -> [KeyMap<DeskAction>] {
         guard state.phase == .working else { return [DeskKeyMaps.form] }
-        return [DeskKeyMaps.global, state.screen == .patients ? DeskKeyMaps.patients : DeskKeyMaps.today]
+        return [DeskKeyMaps.global, screenMap(state.screen)]
+    }
+
+    /// The key map of a signed-in screen.
+    static func screenMap(_ screen: AppState.Screen) -> KeyMap<DeskAction> {
+        switch screen {
+        case .today: return DeskKeyMaps.today
+        case .patients: return DeskKeyMaps.patients
+        case .availability: return DeskKeyMaps.availability
+        }
     }
 
     static func footerEntries(_ state: AppState, width: Int) -> [Footer.Entry] {
@@ -82,9 +94,8 @@ enum DeskRender {
         case .signIn: bindings = DeskKeyMaps.form.footerBindings(width: width) { _ in .visible }
         case .choosingCentre: bindings = []
         case .working:
-            let screenMap = state.screen == .patients ? DeskKeyMaps.patients : DeskKeyMaps.today
             bindings =
-                screenMap.footerBindings(width: width) { _ in .visible }
+                screenMap(state.screen).footerBindings(width: width) { _ in .visible }
                 + DeskKeyMaps.global.footerBindings(width: width) { _ in .visible }
         }
         var entries = bindings.map { Footer.Entry(keyName: $0.primaryKeyName, title: $0.title) }

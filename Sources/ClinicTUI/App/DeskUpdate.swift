@@ -68,12 +68,25 @@ enum DeskUpdate {
             state.lock?.password = TextField(label: "Password", maxLength: 128, isSecure: true)
             return []
         case .databaseChanged(let notifications):
-            guard state.phase == .working, let session = state.session, let snapshot = state.today.snapshot else { return [] }
-            let today = snapshot.day.description
-            let relevant = notifications.contains {
-                $0.centre == nil || ($0.centre == session.centre.id && ($0.day == nil || $0.day == today))
+            guard state.phase == .working, let session = state.session else { return [] }
+            func touches(centre: Int64?, day: LocalDate?) -> Bool {
+                notifications.contains {
+                    $0.centre == nil || ($0.centre == centre && ($0.day == nil || day == nil || $0.day == day?.description))
+                }
             }
-            return relevant ? reloadToday(&state) : []
+            var effects: [Effect] = []
+            if let snapshot = state.today.snapshot, touches(centre: session.centre.id, day: snapshot.day) {
+                effects += reloadToday(&state)
+            }
+            if state.today.view == .queues, touches(centre: session.centre.id, day: nil) {
+                effects.append(.loadQueues(actor: session.actor, centreID: session.centre.id))
+            }
+            if state.availability.grid != nil,
+                touches(centre: state.availability.centreID, day: state.availability.mode == .day ? state.availability.day : nil)
+            {
+                effects += reloadGrid(&state)
+            }
+            return effects
         case .connectionLost:
             if case .lost = state.connection { return [] }
             state.connection = .lost(attempt: 1)
@@ -86,7 +99,12 @@ enum DeskUpdate {
             state.connection = .connected
             guard wasLost else { return [] }
             state.message = UserMessageLine(.success, "Database connection is back.")
-            return state.phase == .working ? reloadToday(&state) : []
+            guard state.phase == .working else { return [] }
+            return reloadToday(&state) + (state.availability.grid != nil ? reloadGrid(&state) : [])
+        case .gridLoaded, .gridFailed, .firstFreeFound, .booked, .bookingFailed, .moved:
+            return updateAvailability(&state, message)
+        case .appointmentChanged, .appointmentChangeFailed, .queuesLoaded, .exported:
+            return updateToday(&state, message)
         case .patientsFound, .patientOpened, .duplicatesChecked, .patientRegistered, .patientRequestFailed, .otpSent,
             .otpChecked, .otpFailed, .outboxCount, .patientVerification, .patientViewers, .patientRefreshed:
             return updatePatients(&state, message)
@@ -111,7 +129,8 @@ enum DeskUpdate {
         }
         let requestID = state.makeRequestID()
         state.today.pendingRequest = requestID
-        return [.loadToday(requestID: requestID, actor: session.actor, centreID: session.centre.id, day: session.local(state.now).date)]
+        let day = state.today.day ?? session.local(state.now).date
+        return [.loadToday(requestID: requestID, actor: session.actor, centreID: session.centre.id, day: day)]
     }
 
     // MARK: - Keys
@@ -226,7 +245,9 @@ enum DeskUpdate {
             return []
         }
         if state.screen == .patients, let effects = handlePatients(key, &state) { return effects }
-        let screenMap = state.screen == .today ? DeskKeyMaps.today : DeskKeyMaps.patients
+        if state.screen == .today, let effects = handleToday(key, &state) { return effects }
+        if state.screen == .availability, let effects = handleAvailability(key, &state) { return effects }
+        let screenMap = DeskRender.screenMap(state.screen)
         if let action = DeskKeyMaps.global.action(for: key) ?? screenMap.action(for: key) {
             return perform(action, &state)
         }
@@ -265,8 +286,15 @@ enum DeskUpdate {
 
     /// Runs an action from a key or the palette.
     static func perform(_ action: DeskAction, _ state: inout AppState) -> [Effect] {
+        if state.screen == .availability, let effects = performAvailability(action, &state) { return effects }
+        if state.screen == .today, let effects = performToday(action, &state) { return effects }
         let visibleRows = DeskLayout.todayRows(state)
-        let rowCount = state.today.entries.count
+        let inQueues = state.today.view == .queues
+        let rowCount = inQueues ? (state.today.queues?.items.count ?? 0) : state.today.entries.count
+        var table = inQueues ? state.today.queueTable : state.today.table
+        defer {
+            if inQueues { state.today.queueTable = table } else { state.today.table = table }
+        }
         switch action {
         case .showHelp:
             state.overlay = .help(offset: 0)
@@ -288,14 +316,19 @@ enum DeskUpdate {
         case .back:
             state.overlay = nil
             state.message = nil
-        case .moveUp: state.today.table.move(by: -1, rowCount: rowCount, visibleRows: visibleRows)
-        case .moveDown: state.today.table.move(by: 1, rowCount: rowCount, visibleRows: visibleRows)
-        case .pageUp: state.today.table.pageUp(rowCount: rowCount, visibleRows: visibleRows)
-        case .pageDown: state.today.table.pageDown(rowCount: rowCount, visibleRows: visibleRows)
-        case .top: state.today.table.moveToFirst(rowCount: rowCount, visibleRows: visibleRows)
-        case .bottom: state.today.table.moveToLast(rowCount: rowCount, visibleRows: visibleRows)
+        case .moveUp: table.move(by: -1, rowCount: rowCount, visibleRows: visibleRows)
+        case .moveDown: table.move(by: 1, rowCount: rowCount, visibleRows: visibleRows)
+        case .pageUp: table.pageUp(rowCount: rowCount, visibleRows: visibleRows)
+        case .pageDown: table.pageDown(rowCount: rowCount, visibleRows: visibleRows)
+        case .top: table.moveToFirst(rowCount: rowCount, visibleRows: visibleRows)
+        case .bottom: table.moveToLast(rowCount: rowCount, visibleRows: visibleRows)
         case .refresh:
-            return reloadToday(&state)
+            guard let session = state.session else { return [] }
+            return reloadToday(&state) + (inQueues ? [.loadQueues(actor: session.actor, centreID: session.centre.id)] : [])
+        case .showAvailability:
+            return openAvailability(&state)
+        case .walkIn:
+            return performAvailability(.walkIn, &state) ?? []
         case .switchCentre:
             guard let session = state.session, session.centres.count > 1 else {
                 state.message = UserMessageLine(.info, "You work at one centre only.")
@@ -310,7 +343,10 @@ enum DeskUpdate {
             state.overlay = nil
             state.screen = .patients
             if state.patients.registration == nil { state.patients.registration = RegistrationState() }
-        case .submit, .nextField, .previousField, .openSelected, .sendCode, .convertPhone, .showViewers:
+        case .submit, .nextField, .previousField, .openSelected, .sendCode, .convertPhone, .showViewers, .previousDay, .nextDay,
+            .goToToday, .checkIn, .startSession, .completeSession, .markNoShow, .cancelAppointment, .moveAppointment, .showDetails,
+            .toggleQueues, .exportCSV, .printDay, .approveRequest, .declineRequest, .releaseHold, .restorePaid, .refundPaid,
+            .moveLeft, .moveRight, .bookSlot, .goToDate, .toggleWeek, .nextCentre, .filterSpecialization, .firstFree:
             break
         }
         return []
@@ -327,7 +363,9 @@ enum DeskUpdate {
 
     /// Palette entries for a query: every action of the signed-in screens.
     static func paletteMatches(_ query: String) -> [KeyBinding<DeskAction>] {
-        let all = DeskKeyMaps.global.search(query) + DeskKeyMaps.today.search(query) + DeskKeyMaps.patients.search(query)
+        let all =
+            DeskKeyMaps.global.search(query) + DeskKeyMaps.today.search(query) + DeskKeyMaps.availability.search(query)
+            + DeskKeyMaps.patients.search(query)
         return all.filter { $0.action != .back }
     }
 }

@@ -22,6 +22,30 @@ enum Effect: Equatable, Sendable {
     case convertPhone(requestID: Int, actor: StaffActor, patientID: Int64)
     /// Deliver waiting messages now and count what is left.
     case deliverOutbox
+    /// Read a centre's day grid, or (with a clinician) that clinician's week from `day`.
+    case loadGrid(requestID: Int, actor: StaffActor, centreID: Int64, day: LocalDate, clinicianID: Int64?, specialization: String)
+    /// Find the first free slot at the centre from `after`.
+    case findFirstFree(requestID: Int, actor: StaffActor, centreID: Int64, specialization: String, after: Instant)
+    case book(actor: StaffActor, BookingRequest)
+    case walkIn(actor: StaffActor, patientID: Int64, centreID: Int64)
+    case reschedule(actor: StaffActor, appointmentID: Int64, start: Instant, clinicianID: Int64, reason: String)
+    case changeAppointment(actor: StaffActor, appointmentID: Int64, ScheduleCommand)
+    case loadQueues(actor: StaffActor, centreID: Int64)
+    /// Write the day list to a file (CSV or printable text) in the export folder.
+    case exportDay(DayListExport)
     case redrawAll
     case quit
+}
+
+/// A change to one appointment from the day schedule or the queues.
+enum ScheduleCommand: Equatable, Sendable {
+    case checkIn
+    case start
+    case complete
+    case noShow
+    case cancel(reason: String, override: Bool)
+    case approveRequest
+    case declineRequest(reason: String)
+    case releaseHold
+    case resolvePaid(entryID: Int64, restore: Bool)
 }

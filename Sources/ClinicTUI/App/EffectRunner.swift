@@ -144,8 +144,121 @@ struct EffectRunner: Sendable {
             } catch {
                 return UserMessage.isConnectionProblem(error) ? [.connectionLost] : []
             }
+        case .loadGrid(let requestID, let actor, let centreID, let day, let clinicianID, let specialization):
+            do {
+                let availability = Availability(database: database)
+                let data: GridData
+                if let clinicianID {
+                    data = GridData(
+                        week: try await availability.clinicianWeek(for: actor, clinicianID: clinicianID, centreID: centreID, firstDay: day))
+                } else {
+                    data = GridData(
+                        day: try await availability.dayGrid(
+                            for: actor, centreID: centreID, day: day, specialization: specialization.isEmpty ? nil : specialization))
+                }
+                return [.connectionRestored, .gridLoaded(requestID: requestID, data)]
+            } catch {
+                return failure(error, otherwise: .gridFailed(requestID: requestID, UserMessage.line(for: error)))
+            }
+        case .findFirstFree(let requestID, let actor, let centreID, let specialization, let after):
+            do {
+                let found = try await Availability(database: database).nextAvailable(
+                    for: actor,
+                    NextAvailableQuery(
+                        after: after, centreID: centreID, specialization: specialization.isEmpty ? nil : specialization, limit: 1))
+                return [.firstFreeFound(requestID: requestID, found.first)]
+            } catch {
+                return failure(error, otherwise: .gridFailed(requestID: requestID, UserMessage.line(for: error)))
+            }
+        case .book(let actor, let request):
+            do {
+                return [.booked(try await Bookings(database: database).book(request, by: actor))]
+            } catch {
+                return failure(error, otherwise: .bookingFailed(UserMessage.line(for: error), slotTaken: EffectRunner.isSlotTaken(error)))
+            }
+        case .walkIn(let actor, let patientID, let centreID):
+            do {
+                return [.booked(try await Bookings(database: database).bookWalkIn(patientID: patientID, centreID: centreID, by: actor))]
+            } catch {
+                return failure(error, otherwise: .bookingFailed(UserMessage.line(for: error), slotTaken: EffectRunner.isSlotTaken(error)))
+            }
+        case .reschedule(let actor, let appointmentID, let start, let clinicianID, let reason):
+            do {
+                try await Bookings(database: database).reschedule(
+                    appointmentID, to: start, clinicianID: clinicianID, reason: reason, override: true, by: actor)
+                return [.moved(UserMessageLine(.success, "Moved. The patient gets a WhatsApp message about the new time."))]
+            } catch {
+                return failure(error, otherwise: .bookingFailed(UserMessage.line(for: error), slotTaken: EffectRunner.isSlotTaken(error)))
+            }
+        case .changeAppointment(let actor, let appointmentID, let command):
+            do {
+                return [.appointmentChanged(try await change(appointmentID, command, actor: actor))]
+            } catch {
+                return failure(error, otherwise: .appointmentChangeFailed(UserMessage.line(for: error)))
+            }
+        case .loadQueues(let actor, let centreID):
+            do {
+                let queues = DeskQueues(database: database)
+                let snapshot = QueuesSnapshot(
+                    requests: try await queues.cancellationRequests(for: actor, centreID: centreID),
+                    holds: try await queues.staleHolds(for: actor, centreID: centreID),
+                    paidAfterRelease: try await queues.paidAfterRelease(for: actor, centreID: centreID))
+                return [.queuesLoaded(snapshot)]
+            } catch {
+                return failure(error, otherwise: .appointmentChangeFailed(UserMessage.line(for: error)))
+            }
+        case .exportDay(let export):
+            let folder =
+                ProcessInfo.processInfo.environment["CLINIC_EXPORT_DIR"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? FileManager.default.currentDirectoryPath
+            let path = URL(fileURLWithPath: folder).appendingPathComponent(export.fileName).path
+            do {
+                try export.contents.write(toFile: path, atomically: true, encoding: .utf8)
+                return [.exported(UserMessageLine(.success, "Written to \(path)."))]
+            } catch {
+                return [.exported(UserMessageLine(.error, "Could not write \(path): \(error.localizedDescription)"))]
+            }
         case .redrawAll, .quit:
             return []
+        }
+    }
+
+    static func isSlotTaken(_ error: Error) -> Bool {
+        (error as? BookingError) == .slotTaken
+    }
+
+    /// Runs one schedule command and says what happened.
+    private func change(_ id: Int64, _ command: ScheduleCommand, actor: StaffActor) async throws -> UserMessageLine {
+        let changes = AppointmentChanges(database: database)
+        let queues = DeskQueues(database: database)
+        switch command {
+        case .checkIn:
+            let token = try await changes.checkIn(id, by: actor)
+            return UserMessageLine(.success, "Checked in. Queue token \(token).")
+        case .start:
+            try await changes.startSession(id, by: actor)
+            return UserMessageLine(.success, "Session started.")
+        case .complete:
+            try await changes.completeSession(id, by: actor)
+            return UserMessageLine(.success, "Session completed.")
+        case .noShow:
+            try await changes.markNoShow(id, by: actor)
+            return UserMessageLine(.success, "Marked as no-show; the slot is free again.")
+        case .cancel(let reason, let override):
+            try await changes.cancel(id, reason: reason, override: override, by: actor)
+            return UserMessageLine(.success, "Cancelled. The patient gets a WhatsApp message; a paid visit waits for its refund.")
+        case .approveRequest:
+            try await changes.approveCancellationRequest(id, by: actor)
+            return UserMessageLine(.success, "Cancellation approved.")
+        case .declineRequest(let reason):
+            try await changes.declineCancellationRequest(id, reason: reason, by: actor)
+            return UserMessageLine(.success, "Request declined; the appointment stands.")
+        case .releaseHold:
+            try await queues.releaseHold(id, by: actor)
+            return UserMessageLine(.success, "Hold released; the slot is free again.")
+        case .resolvePaid(let entryID, let restore):
+            try await queues.resolvePaidAfterRelease(entryID, restore: restore, by: actor)
+            return UserMessageLine(.success, restore ? "Visit restored." : "Marked for refund.")
         }
     }
 

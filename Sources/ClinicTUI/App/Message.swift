@@ -29,6 +29,17 @@ enum Message: Equatable, Sendable {
     case patientVerification(patientID: Int64, PhoneVerification?, PhoneConversionOffer?)
     case patientViewers(patientID: Int64, [ClinicCore.PatientRecordView])
     case patientRefreshed(PatientRecord)
+    case gridLoaded(requestID: Int, GridData)
+    case gridFailed(requestID: Int, UserMessageLine)
+    case firstFreeFound(requestID: Int, AvailableSlot?)
+    case booked(BookingReceipt)
+    /// A booking or a move was refused; `slotTaken` means the grid must be read again.
+    case bookingFailed(UserMessageLine, slotTaken: Bool)
+    case moved(UserMessageLine)
+    case appointmentChanged(UserMessageLine)
+    case appointmentChangeFailed(UserMessageLine)
+    case queuesLoaded(QueuesSnapshot)
+    case exported(UserMessageLine)
 }
 
 /// Today's appointments as read at one moment.

@@ -11,6 +11,7 @@ enum UserMessage {
         case let error as SignInError: return error.description
         case let error as AccessError: return error.description
         case let error as BookingError: return error.description
+        case let error as AppointmentError: return error.description
         case let error as ScheduleError: return error.description
         case let error as PatientError: return error.description
         case let error as OTPError: return error.description

@@ -1,12 +1,66 @@
 import ClinicCore
 
-/// The Today screen: the working centre's appointments for its local today.
+/// The day schedule: the working centre's appointments for one local day (today unless moved), a
+/// timeline per clinician, and the manager's queues.
 struct TodayState: Equatable, Sendable {
+    enum View: Equatable, Sendable {
+        case schedule
+        case queues
+    }
+
+    /// A question on the message line that needs typed words.
+    enum Prompt: Equatable, Sendable {
+        case cancelReason(appointmentID: Int64, TextField)
+        case declineReason(appointmentID: Int64, TextField)
+    }
+
     var snapshot: TodaySnapshot?
     var table = TableView()
     var pendingRequest: Int?
     /// A reload was asked for while one was in flight (live updates arrive in bursts).
     var reloadQueued = false
+    /// The day shown; nil follows the centre's today.
+    var day: LocalDate?
+    var view: View = .schedule
+    var queues: QueuesSnapshot?
+    var queueTable = TableView()
+    var prompt: Prompt?
+    /// The appointment whose details are open.
+    var details: ScheduleEntry?
 
-    var entries: [ScheduleEntry] { snapshot?.entries ?? [] }
+    /// The entries as the timeline shows them: by clinician, then by start.
+    var entries: [ScheduleEntry] {
+        (snapshot?.entries ?? []).sorted {
+            ($0.clinicianName, $0.clinicianID, $0.start, $0.appointmentID) < ($1.clinicianName, $1.clinicianID, $1.start, $1.appointmentID)
+        }
+    }
+
+    var selectedEntry: ScheduleEntry? {
+        let all = entries
+        return all.indices.contains(table.selectedRow) ? all[table.selectedRow] : nil
+    }
+
+    var selectedQueueItem: QueueItem? {
+        let items = queues?.items ?? []
+        return items.indices.contains(queueTable.selectedRow) ? items[queueTable.selectedRow] : nil
+    }
+}
+
+/// The manager's queues at one centre, as read at one moment.
+struct QueuesSnapshot: Equatable, Sendable {
+    var requests: [QueueEntry]
+    var holds: [QueueEntry]
+    var paidAfterRelease: [PaidReleasedEntry]
+
+    /// One list: requests, then stale holds, then payments after release.
+    var items: [QueueItem] {
+        requests.map(QueueItem.request) + holds.map(QueueItem.hold) + paidAfterRelease.map(QueueItem.paidAfterRelease)
+    }
+}
+
+/// One line of the queues view.
+enum QueueItem: Equatable, Sendable {
+    case request(QueueEntry)
+    case hold(QueueEntry)
+    case paidAfterRelease(PaidReleasedEntry)
 }

@@ -1,0 +1,219 @@
+import Foundation
+import Testing
+
+@testable import ClinicCore
+@testable import ClinicTUI
+
+@Suite("Availability and day schedule: update and drawing")
+struct AvailabilityUpdateTests {
+    static func withPatient(_ state: AppState) -> AppState {
+        var state = state
+        state.patients.record = PatientRecordState(patientID: 5, record: PatientRecordFixture.record)
+        return state
+    }
+
+    @Test("F4 opens the grid at the working centre's today and asks for it")
+    func opens() {
+        var state = DeskFixtures.working()
+        let effects = DeskUpdate.update(&state, .key(.function(4)))
+        #expect(state.screen == .availability)
+        guard case .loadGrid(_, _, 1, let day, nil, "")? = effects.first else {
+            Issue.record("expected a grid load, got \(effects)")
+            return
+        }
+        #expect(day == LocalDate(year: 2026, month: 11, day: 26))
+    }
+
+    @Test("arrows move over the cells; Enter without an open patient says how to open one; with one it opens the dialog and books")
+    func bookFromGrid() {
+        var state = AvailabilityFixtures.state(size: (80, 24))
+        _ = DeskUpdate.update(&state, .key(.right))
+        #expect(state.availability.column == 4)
+        _ = DeskUpdate.update(&state, .key(.left))
+        _ = DeskUpdate.update(&state, .key(.enter))
+        #expect(state.availability.booking == nil)
+        #expect(state.message?.text.contains("Open the patient first") == true)
+        state = Self.withPatient(state)
+        _ = DeskUpdate.update(&state, .key(.enter))
+        #expect(state.availability.booking?.patientID == PatientRecordFixture.record.patientID)
+        _ = DeskUpdate.update(&state, .key(.character("t")))
+        #expect(state.availability.booking?.type == .online)
+        let effects = DeskUpdate.update(&state, .key(.enter))
+        guard case .book(_, let request)? = effects.first else {
+            Issue.record("expected a booking, got \(effects)")
+            return
+        }
+        #expect(request.clinicianID == 4)
+        #expect(request.start == DeskFixtures.ist(10, 30))
+        #expect(request.type == .online)
+        #expect(request.overbookReason == nil)
+    }
+
+    @Test("slot just taken: the dialog stays with its choices and the words, and the grid is read again")
+    func slotTaken() {
+        var state = Self.withPatient(AvailabilityFixtures.state(size: (80, 24)))
+        _ = DeskUpdate.update(&state, .key(.enter))
+        _ = DeskUpdate.update(&state, .key(.character("t")))
+        _ = DeskUpdate.update(&state, .key(.enter))
+        let effects = DeskUpdate.update(&state, .bookingFailed(UserMessage.line(for: BookingError.slotTaken), slotTaken: true))
+        #expect(state.availability.booking?.error?.contains("just taken") == true)
+        #expect(state.availability.booking?.step == .confirm)
+        #expect(state.availability.booking?.type == .online)
+        #expect(effects.contains { if case .loadGrid = $0 { true } else { false } })
+        _ = DeskUpdate.update(&state, .key(.escape))
+        #expect(state.availability.draftType == .online)
+    }
+
+    @Test("an occupied slot: a front desk is told to pick a free one; a centre manager is asked for an overbook reason")
+    func overbook() {
+        var state = Self.withPatient(AvailabilityFixtures.state(size: (80, 24)))
+        state.availability.column = 4  // booked, unpaid
+        _ = DeskUpdate.update(&state, .key(.enter))
+        #expect(state.availability.booking == nil)
+        state.session?.actor = DeskFixtures.actor(role: .centreManager)
+        _ = DeskUpdate.update(&state, .key(.enter))
+        _ = DeskUpdate.update(&state, .key(.enter))
+        #expect(state.availability.booking?.step == .overbookReason)
+        for character in "crisis" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        let effects = DeskUpdate.update(&state, .key(.enter))
+        guard case .book(_, let request)? = effects.first else {
+            Issue.record("expected an overbook, got \(effects)")
+            return
+        }
+        #expect(request.overbookReason == "crisis")
+    }
+
+    @Test("[ ] step days, g takes t+3 or 24/11, w shows the selected clinician's week, F asks for the first free slot")
+    func navigation() {
+        var state = AvailabilityFixtures.state(size: (80, 24))
+        _ = DeskUpdate.update(&state, .key(.character("]")))
+        #expect(state.availability.day == AvailabilityFixtures.day.adding(days: 1))
+        _ = DeskUpdate.update(
+            &state, .gridLoaded(requestID: state.availability.pendingRequest ?? 0, GridData(day: AvailabilityFixtures.grid)))
+        _ = DeskUpdate.update(&state, .key(.character("g")))
+        for character in "t+3" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        _ = DeskUpdate.update(&state, .key(.enter))
+        #expect(state.availability.day == AvailabilityFixtures.day.adding(days: 3))
+        _ = DeskUpdate.update(
+            &state, .gridLoaded(requestID: state.availability.pendingRequest ?? 0, GridData(day: AvailabilityFixtures.grid)))
+        _ = DeskUpdate.update(&state, .key(.character("g")))
+        for character in "31/2" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        _ = DeskUpdate.update(&state, .key(.enter))
+        #expect(state.message?.text.contains("not a real date") == true)
+        _ = DeskUpdate.update(&state, .key(.escape))
+        state.availability.row = 2
+        let week = DeskUpdate.update(&state, .key(.character("w")))
+        #expect(state.availability.mode == .week)
+        guard case .loadGrid(_, _, _, _, let clinician?, _)? = week.first else {
+            Issue.record("expected a week load, got \(week)")
+            return
+        }
+        #expect(clinician == 5)
+        let first = DeskUpdate.update(&state, .key(.character("F")))
+        guard case .findFirstFree? = first.first else {
+            Issue.record("expected a first-free search, got \(first)")
+            return
+        }
+        let slot = AvailabilityFixtures.grid.rows[2].slots[7]
+        _ = DeskUpdate.update(
+            &state,
+            .firstFreeFound(
+                requestID: 0, AvailableSlot(slot: slot, clinician: AvailabilityFixtures.clinicians[2], centre: AvailabilityFixtures.centre))
+        )
+        _ = DeskUpdate.update(
+            &state, .gridLoaded(requestID: state.availability.pendingRequest ?? 0, GridData(day: AvailabilityFixtures.grid)))
+        #expect(state.availability.mode == .day)
+        #expect(state.availability.row == 2 && state.availability.column == 7)
+    }
+
+    @Test("dates as typed: t, t+3, t-1, mon, 24/11, 24/11/2026; nonsense says what is accepted")
+    func dateInput() throws {
+        let today = LocalDate(year: 2026, month: 11, day: 26)  // a Thursday
+        #expect(try DateInput.parse("t", today: today).get() == today)
+        #expect(try DateInput.parse("t+3", today: today).get() == LocalDate(year: 2026, month: 11, day: 29))
+        #expect(try DateInput.parse("t-1", today: today).get() == LocalDate(year: 2026, month: 11, day: 25))
+        #expect(try DateInput.parse("mon", today: today).get() == LocalDate(year: 2026, month: 11, day: 30))
+        #expect(try DateInput.parse("thu", today: today).get() == today)
+        #expect(try DateInput.parse("24/11", today: today).get() == LocalDate(year: 2026, month: 11, day: 24))
+        #expect(try DateInput.parse("2/1/2027", today: today).get() == LocalDate(year: 2027, month: 1, day: 2))
+        #expect(DateInput.parse("30/2", today: today) == .failure(.noSuchDate("30/2")))
+        #expect(DateInput.parse("soon", today: today) == .failure(.notUnderstood("soon")))
+    }
+
+    @Test("the grid: every row's cells start in the same column, a Devanagari clinician name included; the cursor cell is highlighted")
+    func gridAlignment() {
+        let buffer = DeskFixtures.render(AvailabilityFixtures.state(size: (80, 24)))
+        let x = AvailabilityView.labelWidth
+        // Rows: 0 status, 1 title, 2 legend, 3 times, 4… clinicians.
+        #expect(buffer[x: x, y: 3].grapheme == "0")
+        for y in 4...6 { #expect(buffer[x: x, y: y].grapheme == "p", "row \(y)") }
+        #expect(buffer[x: x + 3 * AvailabilityView.cellWidth, y: 5].grapheme == "f")
+        #expect(buffer[x: x + 3 * AvailabilityView.cellWidth, y: 5].style == .selection)
+        #expect(buffer[x: x + 4 * AvailabilityView.cellWidth, y: 5].style == .slotBooked)
+        let line = buffer.plainText().split(separator: "\n")[5]
+        #expect(line.contains("डॉ. अनन्या अय्यर"))
+    }
+
+    @Test("the schedule: i checks in, x asks a reason (empty refused), Q shows the queues, a approves a request")
+    func scheduleActions() {
+        var state = DeskFixtures.working()
+        state.today.table.selectedRow = 2
+        let selected = state.today.selectedEntry
+        let checkIn = DeskUpdate.update(&state, .key(.character("i")))
+        #expect(checkIn == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: selected?.appointmentID ?? 0, .checkIn)])
+        _ = DeskUpdate.update(&state, .key(.character("x")))
+        #expect(DeskUpdate.update(&state, .key(.enter)).isEmpty)
+        #expect(state.message?.text.contains("Type the reason") == true)
+        for character in "unwell" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        let cancel = DeskUpdate.update(&state, .key(.enter))
+        #expect(
+            cancel == [
+                .changeAppointment(
+                    actor: DeskFixtures.actor(), appointmentID: selected?.appointmentID ?? 0, .cancel(reason: "unwell", override: false))
+            ])
+        let queues = DeskUpdate.update(&state, .key(.character("Q")))
+        #expect(queues == [.loadQueues(actor: DeskFixtures.actor(), centreID: 1)])
+        let start = DeskFixtures.ist(16, 0)
+        _ = DeskUpdate.update(
+            &state,
+            .queuesLoaded(
+                QueuesSnapshot(
+                    requests: [
+                        QueueEntry(
+                            appointmentID: 9, status: "CANCELLATION_REQUESTED", start: start, createdAt: start, patientName: "P",
+                            clinicianName: "C", reason: nil, isPaid: false, hasOpenPaymentLink: false)
+                    ], holds: [], paidAfterRelease: [])))
+        let approve = DeskUpdate.update(&state, .key(.character("a")))
+        #expect(approve == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: 9, .approveRequest)])
+    }
+
+    @Test("a change from anywhere (another desk, the web) reloads the schedule and the grid of that centre and day")
+    func liveUpdates() {
+        var state = AvailabilityFixtures.state(size: (80, 24))
+        state.today.snapshot = TodaySnapshot(day: AvailabilityFixtures.day, entries: [])
+        let effects = DeskUpdate.update(
+            &state, .databaseChanged([ChangeNotification(table: "appointments", op: "INSERT", id: 1, centre: 1, day: "2026-11-26")]))
+        #expect(effects.contains { if case .loadToday = $0 { true } else { false } })
+        #expect(effects.contains { if case .loadGrid = $0 { true } else { false } })
+        var other = AvailabilityFixtures.state(size: (80, 24))
+        other.today.snapshot = TodaySnapshot(day: AvailabilityFixtures.day, entries: [])
+        let none = DeskUpdate.update(
+            &other, .databaseChanged([ChangeNotification(table: "appointments", op: "INSERT", id: 1, centre: 2, day: "2026-11-26")]))
+        #expect(none.isEmpty)
+    }
+
+    @Test("the day list exports as CSV (quoted, formula-safe) and as printable text grouped by clinician")
+    func export() {
+        var entries = DeskFixtures.entries
+        entries[0].patientName = "=HYPERLINK(\"x\"), Jr"
+        let csv = DayListExport(
+            format: .csv, centreName: "Mind Clinic", day: AvailabilityFixtures.day, offsetSeconds: 19_800, entries: entries)
+        let lines = csv.contents.components(separatedBy: "\r\n")
+        #expect(lines[0] == "date,start,end,clinician,patient,phone,status,payment,token,appointment_id")
+        #expect(lines[1].contains("\"'=HYPERLINK(\"\"x\"\"), Jr\""))
+        #expect(csv.fileName == "day-list-mind-clinic-2026-11-26.csv")
+        let text = DayListExport(
+            format: .text, centreName: "Mind Clinic", day: AvailabilityFixtures.day, offsetSeconds: 19_800, entries: entries)
+        #expect(text.contents.contains("Dr. Ananya Iyer\n  09:00–09:50"))
+    }
+}
