@@ -303,7 +303,7 @@ extension DeskUpdate {
                 .success,
                 "Booked \(receipt.patientName) with \(receipt.clinicianName), \(DisplayDate.short(receipt.localDate)) \(DisplayDate.time(receipt.localTime)). Fee \(receipt.fee)."
             )
-            return reloadGrid(&state) + reloadToday(&state)
+            return reloadGrid(&state) + reloadToday(&state) + [.deliverOutbox]
         case .bookingFailed(let line, let slotTaken):
             if state.availability.booking != nil {
                 state.availability.booking?.error = line.text
@@ -317,7 +317,7 @@ extension DeskUpdate {
             state.availability.moving = nil
             state.message = line
             state.screen = .today
-            return reloadGrid(&state) + reloadToday(&state)
+            return reloadGrid(&state) + reloadToday(&state) + [.deliverOutbox]
         default:
             return []
         }

@@ -126,6 +126,7 @@ extension DeskUpdate {
             var effects = reloadToday(&state)
             if state.today.view == .queues { effects.append(.loadQueues(actor: session.actor, centreID: session.centre.id)) }
             if state.availability.grid != nil { effects += reloadGrid(&state) }
+            if case .appointmentChanged = message { effects.append(.deliverOutbox) }
             return effects
         case .queuesLoaded(let snapshot):
             state.today.queues = snapshot

@@ -16,7 +16,8 @@ enum DeskUpdate {
             // Waiting messages are delivered about once a minute, and at once after a send.
             guard state.phase == .working, state.lastDeliveryRunAt.map({ now >= $0.adding(minutes: 1) }) ?? true else { return [] }
             state.lastDeliveryRunAt = now
-            return [.deliverOutbox]
+            guard let session = state.session else { return [.deliverOutbox] }
+            return [.backgroundJobs(actor: session.actor, centreID: session.centre.id), .deliverOutbox]
         case .resized(let width, let height):
             state.size = (width, height)
             return [.redrawAll]

@@ -22,6 +22,8 @@ enum Effect: Equatable, Sendable {
     case convertPhone(requestID: Int, actor: StaffActor, patientID: Int64)
     /// Deliver waiting messages now and count what is left.
     case deliverOutbox
+    /// The minute's background jobs: due reminders, and stale holds when the release policy is on.
+    case backgroundJobs(actor: StaffActor, centreID: Int64)
     /// Read a centre's day grid, or (with a clinician) that clinician's week from `day`.
     case loadGrid(requestID: Int, actor: StaffActor, centreID: Int64, day: LocalDate, clinicianID: Int64?, specialization: String)
     /// Find the first free slot at the centre from `after`.

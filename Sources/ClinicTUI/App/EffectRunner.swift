@@ -144,6 +144,11 @@ struct EffectRunner: Sendable {
             } catch {
                 return UserMessage.isConnectionProblem(error) ? [.connectionLost] : []
             }
+        case .backgroundJobs(let actor, let centreID):
+            // Best effort: a failure here must not disturb the desk; the next minute tries again.
+            _ = try? await Reminders(database: database).sendDue()
+            _ = try? await DeskQueues(database: database).releaseStaleHoldsByPolicy(centreID: centreID, by: actor)
+            return []
         case .loadGrid(let requestID, let actor, let centreID, let day, let clinicianID, let specialization):
             do {
                 let availability = Availability(database: database)

@@ -15,7 +15,7 @@ struct OutboxCommand: AsyncParsableCommand {
             Delivery is at least once: a message is sent again only when Gallabox refused it with a 5xx or 429 \
             or its answer was lost (timeout). Several workers may run at once; none sends a row another holds.
             """,
-        subcommands: [OutboxRunCommand.self, OutboxStatusCommand.self]
+        subcommands: [OutboxRunCommand.self, OutboxStatusCommand.self, OutboxRemindCommand.self]
     )
 }
 
@@ -97,6 +97,29 @@ struct OutboxStatusCommand: AsyncParsableCommand {
                 print("Oldest:  queued \(minutes) min ago")
             }
             print("Last 24 hours: \(status.sentLastDay) sent, \(status.failedLastDay) failed")
+        } catch {
+            throw StaffCommand.failure(error)
+        }
+    }
+}
+
+struct OutboxRemindCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remind",
+        abstract: "Queue the day-before reminders that are due (each appointment is reminded once, ever).",
+        discussion: """
+            Tomorrow's visits at every centre whose local time has passed the reminder time (setting \
+            clinic_desk.reminder_local_time, default 18:00) get one reminder template each. Safe to run from \
+            cron and from several desks at once; the TUI's background worker runs it every minute too. \
+            `outbox run` then delivers them.
+            """
+    )
+
+    func run() async throws {
+        do {
+            let database = try await StaffCommand.openDatabase()
+            let queued = try await Reminders(database: database).sendDue()
+            print("\(queued) reminder\(queued == 1 ? "" : "s") queued.")
         } catch {
             throw StaffCommand.failure(error)
         }
