@@ -988,16 +988,20 @@ $f$;
 -- included) goes into desk_paid_released, so a manager restores the visit or refunds the money.
 CREATE OR REPLACE FUNCTION desk_catch_paid_released()
 RETURNS trigger LANGUAGE plpgsql AS $f$
+DECLARE
+    released timestamptz;
 BEGIN
     IF TG_OP = 'UPDATE' THEN
         IF OLD.status = 'SUCCESS' THEN
             RETURN NULL;
         END IF;
     END IF;
-    INSERT INTO desk_paid_released (payment_id, appointment_id)
-    SELECT NEW.id, a.id FROM appointments a
-    WHERE a.id = NEW.appointment_id AND a.desk_released_at IS NOT NULL
-    ON CONFLICT (payment_id) DO NOTHING;
+    -- FOR UPDATE waits for a release a desk is committing, then sees it.
+    SELECT a.desk_released_at INTO released FROM appointments a WHERE a.id = NEW.appointment_id FOR UPDATE;
+    IF released IS NOT NULL THEN
+        INSERT INTO desk_paid_released (payment_id, appointment_id) VALUES (NEW.id, NEW.appointment_id)
+        ON CONFLICT (payment_id) DO NOTHING;
+    END IF;
     RETURN NULL;
 END;
 $f$;
@@ -1368,7 +1372,7 @@ BEGIN
     -- One reminder per appointment, ever.
     CREATE TABLE desk_reminders_sent (
         appointment_id  bigint PRIMARY KEY REFERENCES appointments (id) ON DELETE CASCADE,
-        notification_id bigint REFERENCES notifications (id),
+        notification_id bigint REFERENCES notifications (id) ON DELETE SET NULL,
         sent_at         timestamptz NOT NULL DEFAULT now()
     );
 

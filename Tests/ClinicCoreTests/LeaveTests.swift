@@ -69,6 +69,13 @@ struct LeaveTests {
                 centreID: data.centreIDs[0], from: TestData.friday, to: TestData.friday, reason: "Sankranti", by: data.staff(.centreManager)
             )
             #expect(leave.coveredAppointments.map(\.appointmentID) == [kept.appointmentID, cancelled.appointmentID])
+            // An appointment outside the leave cannot be cancelled "for leave".
+            let outside = try await bookings.book(
+                data.request(TestData.ist(9), patient: 2, centre: 0).withDay(22), by: data.staff(.frontDesk))
+            await #expect(throws: AppointmentError.notCoveredByLeave) {
+                try await leaves.resolve(
+                    appointmentID: outside.appointmentID, leaveID: leave.leaveID, cancel: true, by: data.staff(.centreManager))
+            }
             try await leaves.resolve(
                 appointmentID: kept.appointmentID, leaveID: leave.leaveID, cancel: false, by: data.staff(.centreManager))
             try await leaves.resolve(
@@ -86,7 +93,7 @@ struct LeaveTests {
             #expect(
                 try await Count.of(test.database, "SELECT count(*) AS n FROM slot_blocking_audit WHERE affected_patient_count = 1") == 1)
             #expect(try await StaffTestData.auditRows(test.database, action: "leave.appointment_kept").count == 1)
-            let remaining = try await leaves.coveredAppointments(leave.leaveID)
+            let remaining = try await leaves.coveredAppointments(leave.leaveID, for: data.staff(.centreManager))
             #expect(remaining.map(\.appointmentID) == [kept.appointmentID])
         }
     }

@@ -10,7 +10,7 @@ struct RemindersTests {
             // Reminder time 00:00 so that "after the reminder time" holds whenever the test runs.
             var policies = try await DeskPolicies.current(test.database)
             policies.reminderLocalTime = LocalTime(hour: 0, minute: 0)
-            try await DeskPolicies.save(policies, by: data.staff(.centreManager), in: test.database)
+            try await DeskPolicies.save(policies, by: data.staff(.admin), in: test.database)
             let today = try await DatabaseClock(database: test.database).today(inZone: "Asia/Kolkata")
             let noon = { (day: LocalDate) in Instant(date: day, time: LocalTime(hour: 12, minute: 0), offsetSeconds: 19_800) }
             let tomorrow = try await AppointmentChangeTests.insert(test.database, data, start: noon(today.adding(days: 1)), patient: 0)

@@ -44,7 +44,10 @@ struct StaleHoldTests {
             try await Self.backdate(test.database, fresh, minutes: 500)
             var policies = try await DeskPolicies.current(test.database)
             policies.staleHoldAutoRelease = true
-            try await DeskPolicies.save(policies, by: data.staff(.centreManager), in: test.database)
+            await #expect(throws: AccessError.self) {
+                try await DeskPolicies.save(policies, by: data.staff(.centreManager), in: test.database)
+            }
+            try await DeskPolicies.save(policies, by: data.staff(.manager), in: test.database)
             #expect(try await queues.releaseStaleHoldsByPolicy(centreID: data.centreIDs[0], by: data.staff(.centreManager)) == 1)
             #expect(try await Count.of(test.database, "SELECT count(*) AS n FROM appointments WHERE is_active AND status = 'BOOKED'") == 1)
         }

@@ -187,6 +187,36 @@ struct AvailabilityUpdateTests {
         #expect(approve == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: 9, .approveRequest)])
     }
 
+    @Test("W twice books one walk-in; a failed queue read says so once instead of asking again")
+    func walkInOnceAndQueueFailure() {
+        var state = Self.withPatient(DeskFixtures.working())
+        let first = DeskUpdate.update(&state, .key(.character("W")))
+        let second = DeskUpdate.update(&state, .key(.character("W")))
+        #expect(first.count == 1)
+        #expect(second.isEmpty)
+        _ = DeskUpdate.update(&state, .key(.character("Q")))
+        let after = DeskUpdate.update(&state, .notice(UserMessageLine(.error, "Your role cannot see the queues.")))
+        #expect(after.isEmpty)
+        #expect(state.message?.text == "Your role cannot see the queues.")
+    }
+
+    @Test("the schedule's selection stays on its appointment when a live reload adds a row above it")
+    func selectionFollowsAppointment() {
+        var state = DeskFixtures.working()
+        state.today.table.selectedRow = 3
+        let selected = state.today.selectedEntry?.appointmentID
+        let effects = DeskUpdate.update(&state, .key(.character("r")))
+        guard case .loadToday(let requestID, _, _, _)? = effects.first else {
+            Issue.record("expected a reload, got \(effects)")
+            return
+        }
+        var entries = DeskFixtures.entries
+        entries.append(
+            DeskFixtures.entry(99, 8, 0, patient: "Aaron Early", clinician: "Dr. Ananya Iyer", status: "BOOKED", payment: .unpaid))
+        _ = DeskUpdate.update(&state, .todayLoaded(requestID: requestID, TodaySnapshot(day: AvailabilityFixtures.day, entries: entries)))
+        #expect(state.today.selectedEntry?.appointmentID == selected)
+    }
+
     @Test("a change from anywhere (another desk, the web) reloads the schedule and the grid of that centre and day")
     func liveUpdates() {
         var state = AvailabilityFixtures.state(size: (80, 24))

@@ -23,7 +23,7 @@ struct DeskEndToEndTests {
             try tmux.send("?", literal: true)
             try tmux.waitFor("Keys —")
             try tmux.send("Escape")
-            try tmux.waitFor("r Refresh")
+            try tmux.waitFor("Q Queues")
 
             // Live: a booking written with plain SQL (as the web would) appears without a key press.
             try await insertLateAppointment(demo.database, patientName: "Zed Livetest")

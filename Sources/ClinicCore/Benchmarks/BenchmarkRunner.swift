@@ -8,7 +8,7 @@ public struct BenchmarkRunner: Sendable {
     /// Benchmarks this release knows, in run order.
     public static let allNames = [
         "seed", "connect", "pk-lookup", "booking-insert", "patient-search-name", "patient-search-phone",
-        "patient-search-last-digits",
+        "patient-search-last-digits", "availability-grid", "booking-transaction", "booking-mixed",
     ]
     /// Bump when the demo data's shape changes, so old benchmark databases are rebuilt.
     public static let seedVersion = 2
@@ -53,6 +53,10 @@ public struct BenchmarkRunner: Sendable {
             case "pk-lookup": results.append(try await primaryKeyLookup(database))
             case "booking-insert":
                 for writers in [1, 4, 16] { results.append(try await bookingInsert(writers: writers)) }
+            case "availability-grid": results.append(try await availabilityGrid(database))
+            case "booking-mixed": results.append(try await bookingMixed(database))
+            case "booking-transaction":
+                for writers in [1, 4, 16] { results.append(try await bookingTransaction(writers: writers, database)) }
             case let search where BenchmarkRunner.patientSearchNames.contains(search):
                 results.append(try await patientSearch(search, database))
             default: break

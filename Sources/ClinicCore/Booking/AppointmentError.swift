@@ -25,6 +25,7 @@ public enum AppointmentError: Error, Equatable, Sendable, CustomStringConvertibl
     case holdTooRecent(minutes: Int)
     case notAHold
     case leaveDatesInvalid(String)
+    case notCoveredByLeave
     case ruleInvalid(String)
     case policyInvalid(String)
 
@@ -54,6 +55,7 @@ public enum AppointmentError: Error, Equatable, Sendable, CustomStringConvertibl
         case .holdTooRecent(let minutes): return "This hold is younger than \(minutes) minutes, the clinic's stale-hold age."
         case .notAHold: return "Only an unpaid booked appointment is a hold that can be released."
         case .leaveDatesInvalid(let why): return "Those leave dates cannot be used: \(why)."
+        case .notCoveredByLeave: return "That appointment is not inside this leave's blocked slots."
         case .ruleInvalid(let why): return "That availability rule is not valid: \(why)."
         case .policyInvalid(let why): return "That setting is not valid: \(why)."
         }

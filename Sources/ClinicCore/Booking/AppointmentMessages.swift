@@ -29,17 +29,30 @@ enum AppointmentMessages {
             let row = try session.query(
                 """
                 SELECT a.patient_id, a.scheduled_start_at, cu.full_name AS clinician_name, c.name AS centre_name,
-                       c.timezone, pu.full_name AS patient_name
+                       c.timezone, pu.full_name AS patient_name, pp.user_id, pu.phone,
+                       hp.user_id AS holder_user_id, hu.phone AS holder_phone, hu.full_name AS holder_name
                 FROM appointments a
                 JOIN clinician_profiles cp ON cp.id = a.clinician_id JOIN users cu ON cu.id = cp.user_id
                 JOIN centres c ON c.id = a.centre_id
                 JOIN patient_profiles pp ON pp.id = a.patient_id JOIN users pu ON pu.id = pp.user_id
+                LEFT JOIN patient_profiles hp ON hp.id = pp.desk_contact_holder_patient_id AND hp.id <> pp.id
+                LEFT JOIN users hu ON hu.id = hp.user_id
                 WHERE a.id = \(appointmentID)
                 """
             ).first
         else { return nil }
         let patientID: Int64 = try row.decode("patient_id")
-        guard let recipient = try? OTPRecipient.find(patientID: patientID, in: session) else { return nil }
+        // The patient's own phone, else their household holder's (as OTPRecipient decides).
+        let recipient: (userID: Int64, name: String, phone: PhoneNumber)
+        if let stored: String = try row.decode("phone"), let phone = PhoneNumber(stored) {
+            recipient = (try row.decode("user_id"), try row.decode("patient_name"), phone)
+        } else if let stored: String = try row.decode("holder_phone"), let phone = PhoneNumber(stored),
+            let holder: Int64 = try row.decode("holder_user_id")
+        {
+            recipient = (holder, try row.decode("holder_name") ?? "", phone)
+        } else {
+            return nil
+        }
         let zone = CentreZone(named: try row.decode("timezone"))
         let start: Instant = try row.decode("scheduled_start_at")
         let patientName: String = try row.decode("patient_name")
@@ -71,8 +84,8 @@ enum AppointmentMessages {
         }
         return try Outbox.enqueue(
             NewNotification(
-                recipientUserID: recipient.recipientUserID, phone: recipient.phone.webLoginFormat,
-                recipientName: recipient.recipientName, template: template, notificationType: kind.notificationType,
+                recipientUserID: recipient.userID, phone: recipient.phone.webLoginFormat, recipientName: recipient.name, template: template,
+                notificationType: kind.notificationType,
                 summary: summary, bodyValues: values, references: ["appointment_id": appointmentID, "patient_id": patientID]),
             in: session)
     }

@@ -11,9 +11,10 @@ enum AvailabilityReader {
     }
 
     static func snapshot(_ scope: Scope, in session: DatabaseSession) throws -> AvailabilitySnapshot {
-        let now: Instant = try session.queryOne("SELECT now() AS now").decode("now")
+        var now = Instant(microsecondsSinceEpoch: 0)
         var centres: [Int64: CentreInfo] = [:]
-        for row in try session.query("SELECT id, name, timezone FROM centres") {
+        for row in try session.query("SELECT id, name, timezone, now() AS now FROM centres") {
+            now = try row.decode("now")
             let centre = CentreInfo(id: try row.decode("id"), name: try row.decode("name"), timezoneName: try row.decode("timezone"))
             centres[centre.id] = centre
         }
@@ -34,9 +35,10 @@ enum AvailabilityReader {
         var clinicians: [Int64: ClinicianInfo] = [:]
         for row in try session.query(
             """
-            SELECT cp.id, cp.user_id, u.full_name, cp.default_consultation_duration_minutes AS minutes,
+            SELECT cp.id, cp.user_id, coalesce((SELECT u.full_name FROM users u WHERE u.id = cp.user_id), '?') AS full_name,
+                   cp.default_consultation_duration_minutes AS minutes,
                    cp.consultation_fee, coalesce(cp.specialization::text, '[]') AS specialization
-            FROM clinician_profiles cp JOIN users u ON u.id = cp.user_id
+            FROM clinician_profiles cp
             WHERE cp.id = ANY(\(clinicianIDs)::bigint[]) AND cp.is_active
             """)
         {
@@ -86,13 +88,13 @@ enum AvailabilityReader {
         let rangeEnd = Instant(date: lastDay.adding(days: 1), time: LocalTime(hour: 0, minute: 0), offsetSeconds: -12 * 3600)
         let appointments = try session.query(
             """
-            SELECT a.id, a.clinician_id, a.centre_id, a.patient_id, pu.full_name AS patient_name,
+            SELECT a.id, a.clinician_id, a.centre_id, a.patient_id,
+                   coalesce((SELECT pu.full_name FROM patient_profiles pp JOIN users pu ON pu.id = pp.user_id
+                             WHERE pp.id = a.patient_id), '?') AS patient_name,
                    a.scheduled_start_at, a.scheduled_end_at, a.status, a.desk_overbook_reason,
                    a.desk_checked_in_at IS NOT NULL AS checked_in,
                    EXISTS (SELECT 1 FROM payments p WHERE p.appointment_id = a.id AND p.status = 'SUCCESS') AS paid
             FROM appointments a
-            JOIN patient_profiles pp ON pp.id = a.patient_id
-            JOIN users pu ON pu.id = pp.user_id
             WHERE a.clinician_id = ANY(\(clinicianIDs)::bigint[]) AND a.is_active
               AND a.status NOT IN ('CANCELLED', 'CANCELLED_BY_ADMIN', 'NO_SHOW')
               AND a.scheduled_start_at < \(rangeEnd) AND a.scheduled_end_at > \(rangeStart)

@@ -1,7 +1,8 @@
 extension Bookings {
     /// Moves the appointment to `newStart` (same clinician and centre unless given) in one transaction,
     /// keeping its status; a history row carries the old and new start. If the new slot is taken,
-    /// nothing changes.
+    /// nothing changes. The new time is checked as a normal booking, so an overbook that moves becomes an
+    /// ordinary visit (its marker is cleared).
     /// - Throws: `AccessError`, `AppointmentError` (24-hour rule, status, slot), `BookingError.slotTaken`.
     public func reschedule(
         _ appointmentID: Int64, to newStart: Instant, clinicianID newClinician: Int64? = nil, reason: String,
@@ -38,7 +39,7 @@ extension Bookings {
                     UPDATE appointments SET scheduled_start_at = \(newStart), scheduled_end_at = \(newEnd),
                            duration_minutes = \(clinician.visitMinutes), clinician_id = \(clinicianID),
                            desk_checked_in_at = NULL, desk_checked_in_by_user_id = NULL, desk_queue_token = NULL,
-                           updated_at = now()
+                           desk_overbook_reason = NULL, desk_overbooked_by_user_id = NULL, updated_at = now()
                     WHERE id = \(appointmentID) AND status = \(current.statusText) AND scheduled_start_at = \(current.start)
                     """)
                 guard changed == 1 else { throw AppointmentError.changedMeanwhile }

@@ -35,13 +35,15 @@ public struct Bookings: Sendable {
         try PermissionTable.check(actor, .bookAppointment, centreID: centreID)
         let now = try await DatabaseClock(database: database).now()
         let candidates = try await Availability(database: database).nextAvailable(
-            for: actor, NextAvailableQuery(after: now, centreID: centreID, clinicianID: clinicianID, limit: 20, horizonDays: 1))
+            for: actor,
+            NextAvailableQuery(after: now, centreID: centreID, mode: .inPerson, clinicianID: clinicianID, limit: 20, horizonDays: 1))
         let today = try await TodaySchedule(database: database).centreDay(centreID: centreID).today
         for candidate in candidates where candidate.slot.localDate == today {
             do {
                 return try await book(
                     BookingRequest(
-                        patientID: patientID, clinicianID: candidate.clinician.id, centreID: centreID, start: candidate.slot.start),
+                        patientID: patientID, clinicianID: candidate.clinician.id, centreID: centreID, start: candidate.slot.start,
+                        type: .inPerson),
                     by: actor)
             } catch BookingError.slotTaken {
                 continue

@@ -31,6 +31,15 @@ public struct CentreZone: Sendable, Hashable {
         return matches.min()
     }
 
+    /// The one offset in force all through the local `day`, or nil on a day the offset changes (a
+    /// daylight-saving transition). Slot generation converts a whole day with it instead of asking the
+    /// zone database once per slot.
+    public func fixedOffset(on day: LocalDate) -> Int? {
+        let first = offsetSeconds(at: Instant(date: day, time: LocalTime(hour: 0, minute: 0), offsetSeconds: 14 * 3600))
+        let last = offsetSeconds(at: Instant(date: day.adding(days: 1), time: LocalTime(hour: 0, minute: 0), offsetSeconds: -12 * 3600))
+        return first == last ? first : nil
+    }
+
     /// The wall-clock date and time of `instant`.
     public func local(_ instant: Instant) -> (date: LocalDate, time: LocalTime) {
         instant.local(offsetSeconds: offsetSeconds(at: instant))

@@ -71,10 +71,13 @@ public struct DeskPolicies: Sendable, Equatable {
         try await database.transaction { session in try load(in: session) }
     }
 
-    /// Stores `policies` (CENTRE_MANAGER and above), audited.
+    /// Stores `policies` (MANAGER and ADMIN, whose roles reach every centre), audited.
     /// - Throws: `AccessError`, `AppointmentError.policyInvalid`.
     public static func save(_ policies: DeskPolicies, by actor: StaffActor, in database: Database) async throws {
-        try PermissionTable.check(actor, .releaseStaleHolds)
+        // The policies apply at every centre, so only a role that reaches every centre may change them.
+        var everywhere = actor
+        everywhere.activeCentreID = nil
+        try PermissionTable.check(everywhere, .releaseStaleHolds)
         guard policies.overbookCapPerClinicianDay >= 0 else { throw AppointmentError.policyInvalid("the overbook cap cannot be negative") }
         guard policies.staleHoldMinutes > 0 else { throw AppointmentError.policyInvalid("the stale-hold age must be at least a minute") }
         let numbers: [(String, String)] = [

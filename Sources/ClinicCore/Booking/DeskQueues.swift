@@ -60,6 +60,12 @@ public struct DeskQueues: Sendable {
         try AppointmentChanges.write(
             current, to: .cancelled, action: .releaseHold, extraSet: [.released],
             reason: "Unpaid hold released after \(ageMinutes) minutes", actor: actor, in: session)
+        // A payment committed since the read above must win: with the row now locked by this release, a
+        // later one is caught by the payments trigger instead.
+        let paidMeanwhile: Bool = try session.queryOne(
+            "SELECT EXISTS (SELECT 1 FROM payments p WHERE p.appointment_id = \(current.id) AND p.status = 'SUCCESS') AS paid"
+        ).decode("paid")
+        guard !paidMeanwhile else { throw AppointmentError.holdIsPaid }
     }
 
     /// Payments that succeeded after the desk released their hold, not yet resolved.

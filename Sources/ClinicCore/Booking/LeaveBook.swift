@@ -53,8 +53,11 @@ public struct LeaveBook: Sendable {
     }
 
     /// Active appointments inside the leave's blocked slots that still hold their time.
-    public func coveredAppointments(_ leaveID: Int64) async throws -> [QueueEntry] {
-        try await database.transaction { session in try LeaveBook.covered(leaveID, in: session) }
+    public func coveredAppointments(_ leaveID: Int64, for actor: StaffActor) async throws -> [QueueEntry] {
+        try await database.transaction { session in
+            try LeaveBook.checkPermission(actor, leave: try LeaveBook.leave(leaveID, in: session), in: session)
+            return try LeaveBook.covered(leaveID, in: session)
+        }
     }
 
     /// The manager's choice for one covered appointment: keep it (audited) or cancel it as the web's slot
@@ -75,6 +78,9 @@ public struct LeaveBook: Sendable {
                 ORDER BY b.start_time LIMIT 1
                 """
             ).first?.decode("id")
+            // Only an appointment inside this leave's blocked slots, at a centre the manager manages.
+            guard blockedSlotID != nil else { throw AppointmentError.notCoveredByLeave }
+            try PermissionTable.check(actor, leave.kind == "LEAVE" ? .manageLeave : .manageHolidays, centreID: current.centreID)
             guard cancel else {
                 try AuditLog.record(
                     AuditEntry(

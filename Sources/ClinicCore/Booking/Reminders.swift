@@ -15,11 +15,18 @@ public struct Reminders: Sendable {
             let policies = try DeskPolicies.load(in: session)
             let due = try session.query(
                 """
+                WITH zones AS (
+                    -- A centre whose zone name PostgreSQL does not know counts as India (as desk_local_day
+                    -- does) instead of failing every centre's reminders.
+                    SELECT c.id, CASE WHEN c.timezone IN (SELECT name FROM pg_timezone_names) THEN c.timezone
+                                      ELSE 'Asia/Kolkata' END AS zone
+                    FROM centres c
+                )
                 INSERT INTO desk_reminders_sent (appointment_id)
-                SELECT a.id FROM appointments a JOIN centres c ON c.id = a.centre_id
+                SELECT a.id FROM appointments a JOIN zones z ON z.id = a.centre_id
                 WHERE a.is_active AND a.status IN ('BOOKED', 'CONFIRMED', 'RESCHEDULED', 'PENDING')
-                  AND (a.scheduled_start_at AT TIME ZONE c.timezone)::date = (now() AT TIME ZONE c.timezone)::date + 1
-                  AND (now() AT TIME ZONE c.timezone)::time >= \(policies.reminderLocalTime)::time
+                  AND (a.scheduled_start_at AT TIME ZONE z.zone)::date = (now() AT TIME ZONE z.zone)::date + 1
+                  AND (now() AT TIME ZONE z.zone)::time >= \(policies.reminderLocalTime)::time
                 ON CONFLICT (appointment_id) DO NOTHING
                 RETURNING appointment_id
                 """)

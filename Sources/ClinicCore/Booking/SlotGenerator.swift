@@ -19,6 +19,7 @@ public enum SlotGenerator {
         let blocks = snapshot.blocks.filter { $0.clinicianID == clinicianID && $0.centreID == centreID }
         var slots: [Slot] = []
         var seen = Set<SlotKey>()
+        let dayOffset = zone.fixedOffset(on: day)
         for rule in rules where rule.slotMinutes > 0 {
             let windowEnd = endInstant(of: rule, on: day, zone: zone)
             let endMinutes = rule.end.minutesSinceMidnight
@@ -26,7 +27,9 @@ public enum SlotGenerator {
             while minutes + rule.slotMinutes <= endMinutes {
                 defer { minutes += rule.slotMinutes }
                 let time = LocalTime(hour: minutes / 60, minute: minutes % 60)
-                guard let start = zone.instant(day, time), seen.insert(SlotKey(start: start, mode: rule.mode)).inserted else { continue }
+                guard let start = dayOffset.map({ Instant(date: day, time: time, offsetSeconds: $0) }) ?? zone.instant(day, time),
+                    seen.insert(SlotKey(start: start, mode: rule.mode)).inserted
+                else { continue }
                 let slotEnd = start.adding(minutes: rule.slotMinutes)
                 let visitEnd = start.adding(minutes: clinician.visitMinutes)
                 var slot = Slot(

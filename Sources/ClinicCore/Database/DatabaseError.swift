@@ -49,6 +49,13 @@ public enum DatabaseError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// Serialization failures and deadlocks: the whole transaction may simply be run again.
     public var isRetryableConflict: Bool {
-        sqlState == "40001" || sqlState == "40P01"
+        sqlState == "40001" || sqlState == "40P01" || isStalePreparedPlan
+    }
+
+    /// A statement prepared on this connection before a schema change altered its result columns; the
+    /// connection has dropped it, so running the statement again prepares it afresh.
+    var isStalePreparedPlan: Bool {
+        guard case .statementFailed("0A000", _, let message) = self else { return false }
+        return message.contains("cached plan")
     }
 }

@@ -7,6 +7,12 @@ import Foundation
 final class PostgresConnection {
     private var handle: OpaquePointer?
     let url: String
+    /// Statements prepared on this connection (SQL text → name), so each is planned once and its plan
+    /// reused while the server keeps it valid (it re-plans by itself after DDL).
+    private var prepared: [String: String] = [:]
+    private var preparedCount = 0
+    /// More distinct statements than this are run unprepared (ad-hoc SQL must not grow the cache forever).
+    private static let preparedLimit = 400
 
     /// Connects, fixes the session time zone to UTC (as the web's server runs) and names the client.
     /// - Throws: `DatabaseError.connectionFailed` naming host and database, never the password.
@@ -86,7 +92,7 @@ final class PostgresConnection {
     /// Runs one parameterised statement and returns only the row count, without decoding (the
     /// benchmark's raw path: the same SQL through libpq with none of our layer).
     func executeRaw(_ sql: String, parameters: [String?]) throws -> Int {
-        let result = try run(sql, parameters: parameters)
+        let result = try run(sql, parameters: parameters, prepare: false)
         defer { PQclear(result) }
         return Int(PQntuples(result))
     }
@@ -106,6 +112,17 @@ final class PostgresConnection {
         }
         if let failure { throw failure }
         if PQstatus(handle) != CONNECTION_OK { throw DatabaseError.connectionLost }
+        // A script may have changed tables; plans are re-made on demand.
+        forgetPreparedStatements()
+    }
+
+    /// Drops every statement this connection prepared.
+    func forgetPreparedStatements() {
+        guard !prepared.isEmpty, let handle else { return }
+        if PQtransactionStatus(handle) == PQTRANS_IDLE, let result = PQexec(handle, "DEALLOCATE ALL") {
+            PQclear(result)
+            prepared.removeAll()
+        }
     }
 
     /// Streams rows into `COPY ... FROM STDIN` (text format). Each chunk holds complete lines.
@@ -156,11 +173,48 @@ final class PostgresConnection {
 
     // MARK: - Private
 
-    private func run(_ sql: String, parameters: [String?]) throws -> OpaquePointer {
+    private func run(_ sql: String, parameters: [String?], prepare: Bool = true) throws -> OpaquePointer {
         guard let handle else { throw DatabaseError.connectionLost }
-        let result: OpaquePointer? = PostgresConnection.withCStrings(parameters) { pointers in
-            PQexecParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+        guard prepare, PostgresConnection.isPreparable(sql), let name = try preparedName(for: sql, parameterCount: parameters.count) else {
+            let result: OpaquePointer? = PostgresConnection.withCStrings(parameters) { pointers in
+                PQexecParams(handle, sql, Int32(pointers.count), nil, pointers, nil, nil, 0)
+            }
+            return try checked(result)
         }
+        let result: OpaquePointer? = PostgresConnection.withCStrings(parameters) { pointers in
+            PQexecPrepared(handle, name, Int32(pointers.count), pointers, nil, nil, 0)
+        }
+        do {
+            return try checked(result)
+        } catch let error as DatabaseError where error.isStalePreparedPlan {
+            prepared[sql] = nil
+            // Outside a transaction nothing was aborted: prepare it again and run it once more.
+            guard PQtransactionStatus(handle) == PQTRANS_IDLE else { throw error }
+            return try run(sql, parameters: parameters)
+        }
+    }
+
+    /// The name `sql` is prepared under, preparing it first; nil when the cache is full.
+    private func preparedName(for sql: String, parameterCount: Int) throws -> String? {
+        if let name = prepared[sql] { return name }
+        guard let handle, prepared.count < PostgresConnection.preparedLimit else { return nil }
+        preparedCount += 1
+        let name = "clinic_desk_\(preparedCount)"
+        let result = PQprepare(handle, name, sql, Int32(parameterCount), nil)
+        PQclear(try checked(result))
+        prepared[sql] = name
+        return name
+    }
+
+    /// Plain data statements only: utility commands (BEGIN, SET, LISTEN) gain nothing from a plan.
+    private static func isPreparable(_ sql: String) -> Bool {
+        let head = sql.drop { $0.isWhitespace || $0 == "(" }.prefix(6).uppercased()
+        return head.hasPrefix("SELECT") || head.hasPrefix("INSERT") || head.hasPrefix("UPDATE") || head.hasPrefix("DELETE")
+            || head.hasPrefix("WITH")
+    }
+
+    /// The result when the statement succeeded; otherwise it is cleared and its error thrown.
+    private func checked(_ result: OpaquePointer?) throws -> OpaquePointer {
         guard let result else { throw connectionOrStatementError(nil) }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:

@@ -187,6 +187,10 @@ extension DeskUpdate {
             grid = state.availability
             return effects
         case .nextCentre:
+            guard grid.moving == nil else {
+                state.message = UserMessageLine(.info, "An appointment moves within its centre: pick a slot here, or Esc.")
+                return []
+            }
             guard session.centres.count > 1 else {
                 state.message = UserMessageLine(.info, "You work at one centre only.")
                 return []
@@ -246,6 +250,11 @@ extension DeskUpdate {
                 state.message = UserMessageLine(.error, "Open the walk-in patient first: F3 (Patients), find or register them, Enter.")
                 return []
             }
+            guard !grid.walkInPending else {
+                state.message = UserMessageLine(.info, "Booking the walk-in…")
+                return []
+            }
+            grid.walkInPending = true
             return [.walkIn(actor: session.actor, patientID: patient.id, centreID: grid.centreID ?? session.centre.id)]
         default:
             return nil
@@ -260,7 +269,8 @@ extension DeskUpdate {
             guard state.availability.pendingRequest == requestID else { return [] }
             state.availability.pendingRequest = nil
             state.availability.grid = data
-            if let focus = state.availability.focusAfterLoad {
+            // An older grid arriving first leaves the "first free" target for the grid of its day.
+            if let focus = state.availability.focusAfterLoad, data.rows.contains(where: { $0.day == focus.localDate }) {
                 state.availability.focusAfterLoad = nil
                 if let row = data.rows.firstIndex(where: { $0.clinician.id == focus.clinicianID && $0.day == focus.localDate }),
                     let column = data.times.firstIndex(of: focus.localTime)
@@ -296,6 +306,7 @@ extension DeskUpdate {
                 "First free: \(found.clinician.name), \(DisplayDate.long(found.slot.localDate)) \(DisplayDate.time(found.slot.localTime)).")
             return reloadGrid(&state)
         case .booked(let receipt):
+            state.availability.walkInPending = false
             if state.availability.booking != nil {
                 state.availability.booking?.step = .booked(receipt)
             }
@@ -305,6 +316,7 @@ extension DeskUpdate {
             )
             return reloadGrid(&state) + reloadToday(&state) + [.deliverOutbox]
         case .bookingFailed(let line, let slotTaken):
+            state.availability.walkInPending = false
             if state.availability.booking != nil {
                 state.availability.booking?.error = line.text
                 state.availability.booking?.step = state.availability.moving != nil ? .moveReason : .confirm

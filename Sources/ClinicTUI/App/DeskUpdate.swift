@@ -46,7 +46,12 @@ enum DeskUpdate {
         case .todayLoaded(let requestID, let snapshot):
             guard state.today.pendingRequest == requestID else { return [] }
             state.today.pendingRequest = nil
+            // The selection follows its appointment when a live reload adds or removes rows above it.
+            let selected = state.today.selectedEntry?.appointmentID
             state.today.snapshot = snapshot
+            if let selected, let row = state.today.entries.firstIndex(where: { $0.appointmentID == selected }) {
+                state.today.table.selectedRow = row
+            }
             state.today.table.clamp(rowCount: snapshot.entries.count, visibleRows: DeskLayout.todayRows(state))
             if state.today.reloadQueued {
                 state.today.reloadQueued = false
@@ -106,6 +111,9 @@ enum DeskUpdate {
             return updateAvailability(&state, message)
         case .appointmentChanged, .appointmentChangeFailed, .queuesLoaded, .exported:
             return updateToday(&state, message)
+        case .notice(let line):
+            state.message = line
+            return []
         case .patientsFound, .patientOpened, .duplicatesChecked, .patientRegistered, .patientRequestFailed, .otpSent,
             .otpChecked, .otpFailed, .outboxCount, .patientVerification, .patientViewers, .patientRefreshed:
             return updatePatients(&state, message)
@@ -329,6 +337,8 @@ enum DeskUpdate {
         case .showAvailability:
             return openAvailability(&state)
         case .walkIn:
+            // From the schedule, the walk-in is for the schedule's centre, whatever the grid last showed.
+            state.availability.centreID = state.session?.centre.id
             return performAvailability(.walkIn, &state) ?? []
         case .switchCentre:
             guard let session = state.session, session.centres.count > 1 else {

@@ -173,7 +173,7 @@ struct EffectRunner: Sendable {
                         after: after, centreID: centreID, specialization: specialization.isEmpty ? nil : specialization, limit: 1))
                 return [.firstFreeFound(requestID: requestID, found.first)]
             } catch {
-                return failure(error, otherwise: .gridFailed(requestID: requestID, UserMessage.line(for: error)))
+                return failure(error, otherwise: .notice(UserMessage.line(for: error)))
             }
         case .book(let actor, let request):
             do {
@@ -210,7 +210,7 @@ struct EffectRunner: Sendable {
                     paidAfterRelease: try await queues.paidAfterRelease(for: actor, centreID: centreID))
                 return [.queuesLoaded(snapshot)]
             } catch {
-                return failure(error, otherwise: .appointmentChangeFailed(UserMessage.line(for: error)))
+                return failure(error, otherwise: .notice(UserMessage.line(for: error)))
             }
         case .exportDay(let export):
             let folder =

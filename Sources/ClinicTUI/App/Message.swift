@@ -40,6 +40,8 @@ enum Message: Equatable, Sendable {
     case appointmentChangeFailed(UserMessageLine)
     case queuesLoaded(QueuesSnapshot)
     case exported(UserMessageLine)
+    /// Words for the message line and nothing else (a read that failed without changing anything).
+    case notice(UserMessageLine)
 }
 
 /// Today's appointments as read at one moment.

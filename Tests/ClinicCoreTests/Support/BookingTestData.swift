@@ -50,6 +50,15 @@ extension TestData {
     }
 }
 
+extension BookingRequest {
+    /// The same request a week (or more) later: the same wall-clock time on 2027-01-`day`.
+    func withDay(_ day: Int) -> BookingRequest {
+        var copy = self
+        copy.start = start.adding(minutes: (day - 15) * 24 * 60)
+        return copy
+    }
+}
+
 enum Count {
     static func of(_ database: Database, _ query: SQLQuery) async throws -> Int64 {
         try await database.query(query)[0].decode("n")

@@ -36,6 +36,8 @@ struct AvailabilityState: Equatable, Sendable {
     var weekClinicianID: Int64?
     /// Where the cursor goes once the next grid arrives ("first free").
     var focusAfterLoad: Slot?
+    /// A walk-in booking is on its way (a second W waits for it instead of booking twice).
+    var walkInPending = false
 
     /// The cell under the cursor.
     var selectedSlot: Slot? {
