@@ -37,8 +37,7 @@ public struct Bookings: Sendable {
         let candidates = try await Availability(database: database).nextAvailable(
             for: actor,
             NextAvailableQuery(after: now, centreID: centreID, mode: .inPerson, clinicianID: clinicianID, limit: 20, horizonDays: 1))
-        let today = try await TodaySchedule(database: database).centreDay(centreID: centreID).today
-        for candidate in candidates where candidate.slot.localDate == today {
+        for candidate in candidates where candidate.slot.localDate == candidate.centre.zone.local(now).date {
             do {
                 return try await book(
                     BookingRequest(

@@ -158,17 +158,38 @@ public struct DeskQueues: Sendable {
             ORDER BY a.cancellation_requested_at NULLS LAST, a.created_at, a.id
             """)
         return try rows.map { row in
-            QueueEntry(
-                appointmentID: try row.decode("id"), status: try row.decode("status"), start: try row.decode("scheduled_start_at"),
-                createdAt: try row.decode("created_at"), patientName: try row.decode("patient_name"),
-                clinicianName: try row.decode("clinician_name"), reason: try row.decode("cancellation_reason"),
-                isPaid: try row.decode("paid"), hasOpenPaymentLink: try row.decode("open_link"))
+            try QueueEntry(row: row)
         }
     }
 }
 
 /// One appointment in a manager's queue.
 public struct QueueEntry: Sendable, Equatable {
+    /// An entry from a row with the queue queries' columns (`id`, `status`, `scheduled_start_at`,
+    /// `created_at`, `patient_name`, `clinician_name`, `cancellation_reason`, `paid`, `open_link`).
+    init(row: Row) throws {
+        self.init(
+            appointmentID: try row.decode("id"), status: try row.decode("status"), start: try row.decode("scheduled_start_at"),
+            createdAt: try row.decode("created_at"), patientName: try row.decode("patient_name"),
+            clinicianName: try row.decode("clinician_name"), reason: try row.decode("cancellation_reason"),
+            isPaid: try row.decode("paid"), hasOpenPaymentLink: try row.decode("open_link"))
+    }
+
+    init(
+        appointmentID: Int64, status: String, start: Instant, createdAt: Instant, patientName: String, clinicianName: String,
+        reason: String?, isPaid: Bool, hasOpenPaymentLink: Bool
+    ) {
+        self.appointmentID = appointmentID
+        self.status = status
+        self.start = start
+        self.createdAt = createdAt
+        self.patientName = patientName
+        self.clinicianName = clinicianName
+        self.reason = reason
+        self.isPaid = isPaid
+        self.hasOpenPaymentLink = hasOpenPaymentLink
+    }
+
     public var appointmentID: Int64
     public var status: String
     public var start: Instant

@@ -220,11 +220,7 @@ public struct LeaveBook: Sendable {
             ORDER BY a.scheduled_start_at, a.id
             """
         ).map { row in
-            QueueEntry(
-                appointmentID: try row.decode("id"), status: try row.decode("status"), start: try row.decode("scheduled_start_at"),
-                createdAt: try row.decode("created_at"), patientName: try row.decode("patient_name"),
-                clinicianName: try row.decode("clinician_name"), reason: try row.decode("cancellation_reason"),
-                isPaid: try row.decode("paid"), hasOpenPaymentLink: try row.decode("open_link"))
+            try QueueEntry(row: row)
         }
     }
 

@@ -9,11 +9,10 @@ extension DeskUpdate {
         state.overlay = nil
         state.screen = .availability
         state.availability.moving = moving
-        if let moving {
+        if moving != nil {
             state.availability.centreID = session.centre.id
             state.availability.mode = .day
             state.availability.focusAfterLoad = nil
-            _ = moving
         }
         if state.availability.centreID == nil { state.availability.centreID = session.centre.id }
         if let day { state.availability.day = day }
