@@ -187,6 +187,15 @@ struct AvailabilityUpdateTests {
         #expect(approve == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: 9, .approveRequest)])
     }
 
+    @Test("x on an appointment that cannot be cancelled says so at once instead of asking for a reason")
+    func cancelRefusedAtOnce() {
+        var state = DeskFixtures.working()
+        state.today.table.selectedRow = state.today.entries.firstIndex { $0.status == "CANCELLED" } ?? 0
+        #expect(DeskUpdate.update(&state, .key(.character("x"))).isEmpty)
+        #expect(state.today.prompt == nil)
+        #expect(state.message?.text.contains("cancelled") == true)
+    }
+
     @Test("W twice books one walk-in; a failed queue read says so once instead of asking again")
     func walkInOnceAndQueueFailure() {
         var state = Self.withPatient(DeskFixtures.working())

@@ -45,7 +45,10 @@ enum DeskRender {
                 case .today:
                     cursor = point(TodayView.render(state.today, session: session, now: state.now, into: &buffer, rect: content))
                 case .availability:
-                    cursor = point(AvailabilityView.render(state.availability, into: &buffer, rect: content))
+                    cursor = point(
+                        AvailabilityView.render(
+                            state.availability, bookingFor: state.availability.moving == nil ? state.openPatient?.name : nil,
+                            into: &buffer, rect: content))
                 }
             }
         }

@@ -67,6 +67,13 @@ extension DeskUpdate {
             case .completeSession: command = .complete
             case .markNoShow: command = .noShow
             case .cancelAppointment:
+                // Say at once when no reason would help (the core checks again when it runs).
+                if let status = AppointmentStatus(rawValue: entry.status),
+                    StatusTransitions.target(of: .cancel, from: status, paid: entry.paymentState == .paid) == nil
+                {
+                    state.message = UserMessage.line(for: AppointmentError.notFromStatus(.cancel, status))
+                    return []
+                }
                 state.today.prompt = .cancelReason(appointmentID: entry.appointmentID, TextField(label: "Reason", maxLength: 200))
                 return []
             case .moveAppointment:

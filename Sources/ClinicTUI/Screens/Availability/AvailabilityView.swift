@@ -9,14 +9,17 @@ enum AvailabilityView {
     /// How many time columns fit in `width`.
     static func visibleColumns(width: Int) -> Int { max(1, (width - labelWidth - 1) / cellWidth) }
 
-    static func render(_ state: AvailabilityState, into buffer: inout ScreenBuffer, rect: Rect) -> (cursorX: Int, cursorY: Int)? {
+    static func render(
+        _ state: AvailabilityState, bookingFor patient: String?, into buffer: inout ScreenBuffer, rect: Rect
+    ) -> (cursorX: Int, cursorY: Int)? {
         var cursor: (cursorX: Int, cursorY: Int)?
         let (titleLine, afterTitle) = rect.splitTop(1)
         let (infoLine, afterInfo) = afterTitle.splitTop(1)
         let (body, detailLine) = afterInfo.splitBottom(1)
         let view = state.mode == .day ? "day" : "week"
         let filter = state.specialization.isEmpty ? "" : " — only “\(state.specialization)”"
-        let title = state.grid.map { "Availability (\(view)): \($0.title)\(filter)" } ?? "Availability — loading…"
+        let forWhom = patient.map { " — booking for \($0)" } ?? ""
+        let title = state.grid.map { "Availability (\(view)): \($0.title)\(filter)\(forWhom)" } ?? "Availability — loading…"
         buffer.draw(title, x: titleLine.x + 1, y: titleLine.y, style: .title, maxWidth: titleLine.width - 2)
 
         switch state.prompt {
