@@ -40,6 +40,38 @@ struct SQLQueryTests {
         }
     }
 
+    @Test("a batch runs in one round trip in order; a failing statement stops the rest, rolls back, and leaves the connection usable")
+    func batches() async throws {
+        try await TestDatabase.with(prefix: "sqlbatch", schema: false) { test in
+            try await test.database.execute("CREATE TABLE t (id int PRIMARY KEY)")
+            let results = try await test.database.transaction { session in
+                try session.queryBatch([
+                    "INSERT INTO t VALUES (\(1)) RETURNING id", "SELECT count(*) AS n FROM t", "SELECT \("नमस्ते")::text AS word",
+                ])
+            }
+            #expect(results.map(\.count) == [1, 1, 1])
+            #expect(try results[1][0].decode("n", as: Int64.self) == 1)
+            #expect(try results[2][0].decode("word", as: String.self) == "नमस्ते")
+            do {
+                _ = try await test.database.transaction { session in
+                    try session.queryBatch(["INSERT INTO t VALUES (\(2))", "INSERT INTO t VALUES (\(1))", "INSERT INTO t VALUES (\(3))"])
+                }
+                Issue.record("the duplicate key must fail the batch")
+            } catch let error as DatabaseError {
+                #expect(error.sqlState == "23505")
+            }
+            let ids: [Int] = try await test.database.query("SELECT id FROM t ORDER BY id").map { try $0.decode("id") }
+            #expect(ids == [1])
+            // Prepared statements from the batch are reused by the next one on the same connection.
+            for round in 0..<3 {
+                let again = try await test.database.transaction { session in
+                    try session.queryBatch(["SELECT count(*) AS n FROM t", "SELECT \(round)::int AS r"])
+                }
+                #expect(try again[1][0].decode("r", as: Int.self) == round)
+            }
+        }
+    }
+
     @Test("serialization failures are retried until the transaction commits")
     func retriesSerializationFailures() async throws {
         try await TestDatabase.with(prefix: "sqlretry", schema: false) { test in

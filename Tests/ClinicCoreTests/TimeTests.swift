@@ -37,7 +37,7 @@ struct TimeTests {
         "timestamptz text parses in every form PostgreSQL and the web write",
         arguments: [
             "2026-11-26 04:00:00+00", "2026-11-26 09:30:00+05:30", "2026-11-26T04:00:00Z", "2026-11-26T04:00:00.000Z",
-            "2026-11-25 23:00:00-05", "2026-11-26 04:00:00.000000+00:00",
+            "2026-11-25 23:00:00-05", "2026-11-26 04:00:00.000000+00:00", "2026-11-26 09:30:00+0530", "2026-11-26 04:00:00",
         ])
     func parsesTimestamps(text: String) {
         let expected = Instant(date: LocalDate(year: 2026, month: 11, day: 26), time: LocalTime(hour: 4, minute: 0), offsetSeconds: 0)
@@ -53,6 +53,19 @@ struct TimeTests {
             #expect(try rows[0].decode("t", as: Instant.self) == instant)
             #expect(try rows[0].decode("d", as: LocalDate.self) == instant.local(offsetSeconds: 19_800).date)
         }
+    }
+
+    @Test("fractions keep their microseconds; malformed timestamps and times are refused")
+    func parsesFractionsAndRefusesJunk() {
+        let expected = Instant(
+            date: LocalDate(year: 2026, month: 11, day: 26), time: LocalTime(hour: 4, minute: 0, second: 1, microsecond: 500_000),
+            offsetSeconds: 0)
+        #expect(Instant(sqlText: "2026-11-26 09:30:01.5+05:30") == expected)
+        #expect(LocalTime(sqlText: "24:00:00") == LocalTime(hour: 24, minute: 0))
+        for junk in ["2026-11-26", "2026-11-26 25:00:00+00", "2026-11-26 04:00:00+", "2026-11-26 04:00:00 UTC", "2026-11-26x04:00:00Z"] {
+            #expect(Instant(sqlText: junk) == nil, "\(junk)")
+        }
+        for junk in ["9", "09:", "09:60", "09:30:00.", "ab:cd"] { #expect(LocalTime(sqlText: junk) == nil, "\(junk)") }
     }
 
     @Test("impossible dates and times are refused", arguments: ["2026-02-30", "2026-13-01", "26-11-01", "2026-11"])

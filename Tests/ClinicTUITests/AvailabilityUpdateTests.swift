@@ -154,6 +154,24 @@ struct AvailabilityUpdateTests {
         #expect(line.contains("डॉ. अनन्या अय्यर"))
     }
 
+    @Test("a booked cell names its patient: the name is read once, for the cell under the cursor, and shown under the grid")
+    func namesTheSelectedPatient() {
+        var state = AvailabilityFixtures.state(size: (100, 30))
+        func lookups(_ effects: [Effect]) -> [Int64] {
+            effects.compactMap { effect in
+                if case .lookUpPatientName(_, let id) = effect { return id }
+                return nil
+            }
+        }
+        #expect(lookups(DeskUpdate.update(&state, .key(.right))) == [4])
+        #expect(!DeskFixtures.render(state).plainText().contains("प्रिया शर्मा"))
+        #expect(lookups(DeskUpdate.update(&state, .key(.left))).isEmpty)
+        #expect(lookups(DeskUpdate.update(&state, .key(.right))).isEmpty)
+        _ = DeskUpdate.update(&state, .patientNameFound(appointmentID: 4, "प्रिया शर्मा"))
+        #expect(DeskFixtures.render(state).plainText().contains("प्रिया शर्मा, booked, not paid"))
+        #expect(lookups(DeskUpdate.update(&state, .key(.left)) + DeskUpdate.update(&state, .key(.right))).isEmpty)
+    }
+
     @Test("the schedule: i checks in, x asks a reason (empty refused), Q shows the queues, a approves a request")
     func scheduleActions() {
         var state = DeskFixtures.working()

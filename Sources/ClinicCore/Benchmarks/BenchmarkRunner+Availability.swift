@@ -94,32 +94,8 @@ extension BenchmarkRunner {
             cells = grid.rows.reduce(0) { $0 + $1.slots.count }
         }
         let raw = try RawConnection(url: benchmarkURL)
-        let day = GridBenchContext.gridDay
-        let ids = context.clinicians
-        let queries: [SQLQuery] = [
-            "SELECT now()",
-            "SELECT id, name, timezone FROM centres",
-            """
-            SELECT r.id, r.clinician_id, r.centre_id, r.day_of_week, r.start_time, r.end_time, r.slot_duration_minutes, r.mode
-            FROM clinician_availability_rules r JOIN clinician_profiles cp ON cp.id = r.clinician_id AND cp.is_active
-            JOIN centres c ON c.id = r.centre_id AND c.is_active WHERE r.is_active AND r.centre_id = \(context.centre)
-            """,
-            """
-            SELECT cp.id, cp.user_id, u.full_name, cp.default_consultation_duration_minutes, cp.consultation_fee, cp.specialization::text
-            FROM clinician_profiles cp JOIN users u ON u.id = cp.user_id WHERE cp.id = ANY(\(ids)::bigint[]) AND cp.is_active
-            """,
-            """
-            SELECT id FROM blocked_slots WHERE is_blocked AND clinician_id = ANY(\(ids)::bigint[])
-              AND blocked_date BETWEEN \(day.adding(days: -1)) AND \(day.adding(days: 1))
-            """,
-            """
-            SELECT a.id, a.status, EXISTS (SELECT 1 FROM payments p WHERE p.appointment_id = a.id AND p.status = 'SUCCESS') AS paid
-            FROM appointments a JOIN patient_profiles pp ON pp.id = a.patient_id JOIN users pu ON pu.id = pp.user_id
-            WHERE a.clinician_id = ANY(\(ids)::bigint[]) AND a.is_active
-              AND a.scheduled_start_at < \(Instant(date: day.adding(days: 2), time: LocalTime(hour: 0, minute: 0), offsetSeconds: 0))
-              AND a.scheduled_end_at > \(Instant(date: day.adding(days: -1), time: LocalTime(hour: 0, minute: 0), offsetSeconds: 0))
-            """,
-        ]
+        let queries = AvailabilityReader.statements(
+            .init(centreID: context.centre, clinicianIDs: nil, days: GridBenchContext.gridDay...GridBenchContext.gridDay))
         var rawSamples: [Double] = []
         for index in 0..<(count + 20) {
             let started = ContinuousClock.now
@@ -130,7 +106,7 @@ extension BenchmarkRunner {
         }
         return BenchmarkResult(
             name: "availability-grid (50 clinicians)", latency: Percentiles(ours), rawLatency: Percentiles(rawSamples),
-            note: "\(ids.count) clinicians, \(cells) cells; target p95 ≤ 10 ms")
+            note: "\(context.clinicians.count) clinicians, \(cells) cells; target p95 ≤ 10 ms")
     }
 
     /// The desk's whole booking transaction (slot check, insert, history, audit, outbox) at 1, 4 and 16

@@ -73,6 +73,21 @@ public struct Availability: Sendable {
         return found
     }
 
+    /// The patient's name on an appointment a grid cell shows: grids carry patient ids only (a busy
+    /// centre-day has a thousand visits, and the desk reads one name, the selected cell's).
+    /// - Throws: `AppointmentError.appointmentNotFound`, `AccessError`, `DatabaseError`.
+    public func patientName(appointmentID: Int64, for actor: StaffActor) async throws -> String {
+        let rows = try await database.query(
+            """
+            SELECT a.centre_id, a.clinician_id, coalesce(u.full_name, '?') AS name
+            FROM appointments a LEFT JOIN patient_profiles pp ON pp.id = a.patient_id LEFT JOIN users u ON u.id = pp.user_id
+            WHERE a.id = \(appointmentID)
+            """)
+        guard let row = rows.first else { throw AppointmentError.appointmentNotFound(appointmentID) }
+        try Availability.checkView(actor, centreID: try row.decode("centre_id"), clinicianID: try row.decode("clinician_id"))
+        return try row.decode("name")
+    }
+
     // MARK: - Rules
 
     static func available(

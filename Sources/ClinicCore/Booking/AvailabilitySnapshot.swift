@@ -6,10 +6,13 @@ public struct AvailabilitySnapshot: Sendable {
     public var centres: [Int64: CentreInfo]
     /// Clinicians by id.
     public var clinicians: [Int64: ClinicianInfo]
-    public var rules: [AvailabilityRule]
-    public var blocks: [BlockedInterval]
+    public var rules: [AvailabilityRule] { didSet { reindex() } }
+    public var blocks: [BlockedInterval] { didSet { reindex() } }
     /// Appointments that hold or show in a slot (active ones, overbooks included).
-    public var appointments: [BusyAppointment]
+    public var appointments: [BusyAppointment] { didSet { reindex() } }
+    /// The same rules, blocks and appointments by clinician: a grid generates slots per clinician, and
+    /// filtering the whole arrays each time cost more than generating.
+    private(set) var byClinician: [Int64: ClinicianItems] = [:]
 
     /// A snapshot from its parts.
     public init(
@@ -22,7 +25,26 @@ public struct AvailabilitySnapshot: Sendable {
         self.rules = rules
         self.blocks = blocks
         self.appointments = appointments
+        reindex()
     }
+
+    /// One clinician's part of the snapshot.
+    func items(of clinicianID: Int64) -> ClinicianItems { byClinician[clinicianID] ?? ClinicianItems() }
+
+    private mutating func reindex() {
+        var index: [Int64: ClinicianItems] = [:]
+        for rule in rules { index[rule.clinicianID, default: ClinicianItems()].rules.append(rule) }
+        for block in blocks { index[block.clinicianID, default: ClinicianItems()].blocks.append(block) }
+        for appointment in appointments { index[appointment.clinicianID, default: ClinicianItems()].appointments.append(appointment) }
+        byClinician = index
+    }
+}
+
+/// A clinician's rules, blocks and appointments within a snapshot.
+struct ClinicianItems: Sendable {
+    var rules: [AvailabilityRule] = []
+    var blocks: [BlockedInterval] = []
+    var appointments: [BusyAppointment] = []
 }
 
 /// A centre and its time zone.
@@ -109,8 +131,8 @@ public struct BusyAppointment: Sendable, Hashable {
     public var id: Int64
     public var clinicianID: Int64
     public var centreID: Int64
+    /// The patient (names are looked up for the one cell selected: a busy centre-day has a thousand).
     public var patientID: Int64
-    public var patientName: String
     public var start: Instant
     public var end: Instant
     public var status: AppointmentStatus
@@ -122,14 +144,13 @@ public struct BusyAppointment: Sendable, Hashable {
 
     /// An appointment as read.
     public init(
-        id: Int64, clinicianID: Int64, centreID: Int64, patientID: Int64, patientName: String, start: Instant,
-        end: Instant, status: AppointmentStatus, paid: Bool, checkedIn: Bool, overbookReason: String?
+        id: Int64, clinicianID: Int64, centreID: Int64, patientID: Int64, start: Instant, end: Instant,
+        status: AppointmentStatus, paid: Bool, checkedIn: Bool, overbookReason: String?
     ) {
         self.id = id
         self.clinicianID = clinicianID
         self.centreID = centreID
         self.patientID = patientID
-        self.patientName = patientName
         self.start = start
         self.end = end
         self.status = status

@@ -23,7 +23,8 @@ extension Bookings {
             let clinicianID = newClinician ?? current.clinicianID
             let utcDay = newStart.local(offsetSeconds: 0).date
             let snapshot = try AvailabilityReader.snapshot(
-                .init(centreID: current.centreID, clinicianIDs: [clinicianID], days: utcDay...utcDay), in: session)
+                .init(centreID: current.centreID, clinicianIDs: [clinicianID], days: utcDay.adding(days: -1)...utcDay.adding(days: 1)),
+                in: session)
             guard let centre = snapshot.centres[current.centreID] else { throw AppointmentError.centreNotFound(current.centreID) }
             guard let clinician = snapshot.clinicians[clinicianID] else { throw AppointmentError.clinicianNotFound(clinicianID) }
             // The visit being moved must not count against its own new time.

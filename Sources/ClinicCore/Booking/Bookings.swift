@@ -57,7 +57,8 @@ public struct Bookings: Sendable {
     ) throws -> BookingReceipt {
         let utcDay = request.start.local(offsetSeconds: 0).date
         let snapshot = try AvailabilityReader.snapshot(
-            .init(centreID: request.centreID, clinicianIDs: [request.clinicianID], days: utcDay...utcDay), in: session)
+            .init(centreID: request.centreID, clinicianIDs: [request.clinicianID], days: utcDay.adding(days: -1)...utcDay.adding(days: 1)),
+            in: session)
         guard let centre = snapshot.centres[request.centreID] else { throw AppointmentError.centreNotFound(request.centreID) }
         guard let clinician = snapshot.clinicians[request.clinicianID] else {
             throw AppointmentError.clinicianNotFound(request.clinicianID)

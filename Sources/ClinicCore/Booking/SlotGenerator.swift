@@ -12,11 +12,18 @@ public enum SlotGenerator {
     ) -> [Slot] {
         guard let centre = snapshot.centres[centreID], let clinician = snapshot.clinicians[clinicianID] else { return [] }
         let zone = centre.zone
-        let rules = snapshot.rules
-            .filter { $0.clinicianID == clinicianID && $0.centreID == centreID && $0.weekday == day.weekday }
+        let items = snapshot.items(of: clinicianID)
+        let rules = items.rules
+            .filter { $0.centreID == centreID && $0.weekday == day.weekday }
             .sorted { ($0.start, $0.id) < ($1.start, $1.id) }
-        let appointments = snapshot.appointments.filter { $0.clinicianID == clinicianID }
-        let blocks = snapshot.blocks.filter { $0.clinicianID == clinicianID && $0.centreID == centreID }
+        guard !rules.isEmpty else { return [] }
+        let appointments = items.appointments
+        let occupancy = appointments.enumerated().map { index, appointment in
+            Occupancy(
+                start: appointment.start, end: appointment.end, holdsSlot: appointment.holdsSlot,
+                isOverbookHere: appointment.overbookReason != nil && appointment.centreID == centreID, index: index)
+        }
+        let blocks = items.blocks.filter { $0.centreID == centreID }.map { Span(start: $0.start, end: $0.end) }
         var slots: [Slot] = []
         var seen = Set<SlotKey>()
         let dayOffset = zone.fixedOffset(on: day)
@@ -35,18 +42,25 @@ public enum SlotGenerator {
                 var slot = Slot(
                     clinicianID: clinicianID, centreID: centreID, start: start, end: slotEnd, localDate: day,
                     localTime: time, mode: rule.mode, state: .free)
-                let inCell = appointments.filter { $0.start < slotEnd && $0.end > start }
-                slot.hasOverbook = inCell.contains { $0.overbookReason != nil && $0.centreID == centreID }
-                let shown = inCell.first { $0.holdsSlot } ?? inCell.first
+                // What the cell shows: the first visit holding the time, else the first in the cell at all.
+                var firstInCell: Int?
+                var firstHolding: Int?
+                for visit in occupancy where visit.start < slotEnd && visit.end > start {
+                    if firstInCell == nil { firstInCell = visit.index }
+                    if firstHolding == nil && visit.holdsSlot { firstHolding = visit.index }
+                    if visit.isOverbookHere { slot.hasOverbook = true }
+                }
                 let blockEnd = max(slotEnd, visitEnd)
-                if let shown {
+                let free = Free(start: start, visitEnd: visitEnd, windowEnd: windowEnd, blockEnd: blockEnd, now: snapshot.now)
+                if let shownIndex = firstHolding ?? firstInCell {
+                    let shown = appointments[shownIndex]
                     slot.appointment = shown
                     slot.state = shown.centreID == centreID ? state(of: shown) : .busyElsewhere
                     if !shown.holdsSlot && shown.centreID == centreID {
-                        slot.state = freeState(start, visitEnd, windowEnd, blockEnd, appointments, blocks, snapshot.now)
+                        slot.state = free.state(occupancy, blocks)
                     }
                 } else {
-                    slot.state = freeState(start, visitEnd, windowEnd, blockEnd, appointments, blocks, snapshot.now)
+                    slot.state = free.state(occupancy, blocks)
                 }
                 slots.append(slot)
             }
@@ -72,16 +86,36 @@ public enum SlotGenerator {
         var mode: ConsultationMode
     }
 
+    /// An appointment reduced to what the per-slot checks compare (no strings to copy in the loops).
+    private struct Occupancy {
+        var start: Instant
+        var end: Instant
+        var holdsSlot: Bool
+        var isOverbookHere: Bool
+        /// Its position in the clinician's appointments.
+        var index: Int
+    }
+
+    private struct Span {
+        var start: Instant
+        var end: Instant
+    }
+
     /// The state of a cell with no appointment that holds it.
-    private static func freeState(
-        _ start: Instant, _ visitEnd: Instant, _ windowEnd: Instant, _ blockEnd: Instant,
-        _ appointments: [BusyAppointment], _ blocks: [BlockedInterval], _ now: Instant
-    ) -> SlotState {
-        if blocks.contains(where: { $0.start < blockEnd && $0.end > start }) { return .blocked }
-        if start < now { return .past }
-        if visitEnd > windowEnd { return .tooShort }
-        if appointments.contains(where: { $0.holdsSlot && $0.start < visitEnd && $0.end > start }) { return .tooShort }
-        return .free
+    private struct Free {
+        var start: Instant
+        var visitEnd: Instant
+        var windowEnd: Instant
+        var blockEnd: Instant
+        var now: Instant
+
+        func state(_ occupancy: [Occupancy], _ blocks: [Span]) -> SlotState {
+            if blocks.contains(where: { $0.start < blockEnd && $0.end > start }) { return .blocked }
+            if start < now { return .past }
+            if visitEnd > windowEnd { return .tooShort }
+            if occupancy.contains(where: { $0.holdsSlot && $0.start < visitEnd && $0.end > start }) { return .tooShort }
+            return .free
+        }
     }
 
     /// What an appointment at this centre makes the cell show.

@@ -14,6 +14,12 @@ public final class DatabaseSession {
         try connection.execute(query.sql, parameters: query.parameters).rows
     }
 
+    /// Runs several statements in one round trip and returns each one's rows, in order (reads that
+    /// do not depend on each other).
+    public func queryBatch(_ queries: [SQLQuery]) throws -> [[Row]] {
+        try connection.executeBatch(queries.map { ($0.sql, $0.parameters) }).map(\.rows)
+    }
+
     /// Runs a statement and returns how many rows it inserted, updated or deleted.
     @discardableResult
     public func execute(_ query: SQLQuery) throws -> Int {

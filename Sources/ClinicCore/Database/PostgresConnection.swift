@@ -89,6 +89,74 @@ final class PostgresConnection {
         return try PostgresConnection.collect(result)
     }
 
+    /// Runs several statements in one round trip (libpq's pipeline mode) and returns each one's rows,
+    /// in order. Inside a transaction they run as if one after the other; the first failure is thrown
+    /// and the statements after it do not run.
+    func executeBatch(_ statements: [(sql: String, parameters: [String?])]) throws -> [QueryResult] {
+        guard let handle else { throw DatabaseError.connectionLost }
+        if statements.count == 1, let only = statements.first { return [try execute(only.sql, parameters: only.parameters)] }
+        guard PQenterPipelineMode(handle) == 1 else { throw connectionOrStatementError(nil) }
+        defer { _ = PQexitPipelineMode(handle) }
+        // Each command libpq queues answers with its results and then NULL; a new prepare adds one.
+        var commands: [(isPrepare: Bool, sql: String)] = []
+        var newlyPrepared: [String: String] = [:]
+        for statement in statements {
+            let count = Int32(statement.parameters.count)
+            var name = prepared[statement.sql] ?? newlyPrepared[statement.sql]
+            if name == nil, PostgresConnection.isPreparable(statement.sql),
+                prepared.count + newlyPrepared.count < PostgresConnection.preparedLimit
+            {
+                preparedCount += 1
+                let fresh = "clinic_desk_\(preparedCount)"
+                guard PQsendPrepare(handle, fresh, statement.sql, count, nil) == 1 else { throw connectionOrStatementError(nil) }
+                commands.append((true, statement.sql))
+                newlyPrepared[statement.sql] = fresh
+                name = fresh
+            }
+            let sent: Int32 = PostgresConnection.withCStrings(statement.parameters) { pointers in
+                if let name { return PQsendQueryPrepared(handle, name, count, pointers, nil, nil, 0) }
+                return PQsendQueryParams(handle, statement.sql, count, nil, pointers, nil, nil, 0)
+            }
+            guard sent == 1 else { throw connectionOrStatementError(nil) }
+            commands.append((false, statement.sql))
+        }
+        guard PQpipelineSync(handle) == 1 else { throw connectionOrStatementError(nil) }
+        var results: [QueryResult] = []
+        var failure: DatabaseError?
+        for command in commands {
+            while let result = PQgetResult(handle) {
+                defer { PQclear(result) }
+                switch PQresultStatus(result) {
+                case PGRES_COMMAND_OK where command.isPrepare:
+                    if let name = newlyPrepared[command.sql] { prepared[command.sql] = name }
+                case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
+                    guard failure == nil else { break }
+                    do {
+                        results.append(try PostgresConnection.collect(result))
+                    } catch {
+                        failure = error as? DatabaseError ?? .decodingFailed(column: "(row)", expected: "a readable result")
+                    }
+                case PGRES_PIPELINE_ABORTED:
+                    break
+                default:
+                    if failure == nil { failure = connectionOrStatementError(result) }
+                }
+            }
+        }
+        // The sync point closes the pipeline.
+        while let result = PQgetResult(handle) {
+            let status = PQresultStatus(result)
+            PQclear(result)
+            if status == PGRES_PIPELINE_SYNC { break }
+        }
+        if let failure {
+            if failure.isStalePreparedPlan { forgetStatements(statements.map(\.sql)) }
+            throw failure
+        }
+        guard PQstatus(handle) == CONNECTION_OK else { throw DatabaseError.connectionLost }
+        return results
+    }
+
     /// Runs one parameterised statement and returns only the row count, without decoding (the
     /// benchmark's raw path: the same SQL through libpq with none of our layer).
     func executeRaw(_ sql: String, parameters: [String?]) throws -> Int {
@@ -114,6 +182,11 @@ final class PostgresConnection {
         if PQstatus(handle) != CONNECTION_OK { throw DatabaseError.connectionLost }
         // A script may have changed tables; plans are re-made on demand.
         forgetPreparedStatements()
+    }
+
+    /// Stops using the cached plans of `sqls` (they are prepared again under new names next time).
+    private func forgetStatements(_ sqls: [String]) {
+        for sql in sqls { prepared[sql] = nil }
     }
 
     /// Drops every statement this connection prepared.

@@ -67,31 +67,13 @@ extension Instant: SQLEncodable, SQLTextDecodable {
 
     /// Parses `timestamptz` text: "2026-11-26 09:30:00.123+00", "…+05:30", or ISO "…T…Z".
     public init?(sqlText text: String) {
-        let normalised = text.replacingFirst("T", with: " ")
-        let parts = normalised.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, let date = LocalDate(sqlText: String(parts[0])) else { return nil }
-        var rest = Substring(parts[1])
-        var offsetSeconds = 0
-        if rest.hasSuffix("Z") {
-            rest = rest.dropLast()
-        } else if let signIndex = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
-            let sign = rest[signIndex] == "-" ? -1 : 1
-            let fields = rest[rest.index(after: signIndex)...].split(separator: ":").map { Int($0) }
-            guard !fields.isEmpty, fields.allSatisfy({ $0 != nil }) else { return nil }
-            let numbers = fields.compactMap { $0 }
-            offsetSeconds = sign * (numbers[0] * 3600 + (numbers.count > 1 ? numbers[1] * 60 : 0) + (numbers.count > 2 ? numbers[2] : 0))
-            rest = rest[..<signIndex]
+        let parsed = TemporalText.parse(text) { scanner -> Instant? in
+            guard let date = scanner.date(), scanner.skip(" ") || scanner.skip("T"), let time = scanner.time(),
+                let offset = scanner.offsetSeconds(), scanner.isAtEnd
+            else { return nil }
+            return Instant(date: date, time: time, offsetSeconds: offset)
         }
-        guard let time = LocalTime(sqlText: String(rest)) else { return nil }
-        self.init(date: date, time: time, offsetSeconds: offsetSeconds)
-    }
-}
-
-extension String {
-    func replacingFirst(_ target: Character, with replacement: Character) -> String {
-        guard let index = firstIndex(of: target) else { return self }
-        var copy = self
-        copy.replaceSubrange(index...index, with: String(replacement))
-        return copy
+        guard let parsed else { return nil }
+        self = parsed
     }
 }

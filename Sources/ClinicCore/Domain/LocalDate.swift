@@ -61,12 +61,9 @@ extension LocalDate: SQLEncodable, SQLTextDecodable {
 
     /// Parses "YYYY-MM-DD" and rejects impossible dates such as 2026-02-30.
     public init?(sqlText text: String) {
-        let fields = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard fields.count == 3, fields[0].count == 4, let year = Int(fields[0]), let month = Int(fields[1]),
-            let day = Int(fields[2]), (1...12).contains(month), (1...31).contains(day)
-        else { return nil }
-        let date = LocalDate(year: year, month: month, day: day)
-        guard LocalDate(daysSinceEpoch: date.daysSinceEpoch) == date else { return nil }
+        guard let date = TemporalText.parse(text, { scanner in scanner.date().flatMap { scanner.isAtEnd ? $0 : nil } }) else {
+            return nil
+        }
         self = date
     }
 }

@@ -36,19 +36,9 @@ extension LocalTime: SQLEncodable, SQLTextDecodable {
 
     /// Parses "HH:MM", "HH:MM:SS" or "HH:MM:SS.ffffff".
     public init?(sqlText text: String) {
-        let mainAndFraction = text.split(separator: ".", maxSplits: 1)
-        let fields = mainAndFraction[0].split(separator: ":")
-        guard (2...3).contains(fields.count), let hour = Int(fields[0]), let minute = Int(fields[1]),
-            (0...24).contains(hour), (0...59).contains(minute)
-        else { return nil }
-        let second = fields.count == 3 ? Int(fields[2]) : 0
-        guard let second, (0...60).contains(second) else { return nil }
-        var microsecond = 0
-        if mainAndFraction.count == 2 {
-            let digits = mainAndFraction[1].prefix(6).padding(toLength: 6)
-            guard let value = Int(digits) else { return nil }
-            microsecond = value
+        guard let time = TemporalText.parse(text, { scanner in scanner.time().flatMap { scanner.isAtEnd ? $0 : nil } }) else {
+            return nil
         }
-        self.init(hour: hour, minute: minute, second: second, microsecond: microsecond)
+        self = time
     }
 }

@@ -238,7 +238,8 @@ extension DeskUpdate {
             let canOverbook = PermissionTable.allows(session.actor, .overbook, centreID: grid.centreID)
             let occupied: Set<SlotState> = [.bookedUnpaid, .paid, .checkedIn, .inSession, .tooShort]
             guard slot.isBookable || (canOverbook && occupied.contains(slot.state) && slot.start >= state.now) else {
-                state.message = UserMessageLine(.error, SlotLabel.describe(slot, clinician: clinician) + " Pick a free slot.")
+                state.message = UserMessageLine(
+                    .error, SlotLabel.describe(slot, clinician: clinician, patientName: grid.selectedPatientName) + " Pick a free slot.")
                 return []
             }
             grid.booking = BookingDialogState(
@@ -268,6 +269,7 @@ extension DeskUpdate {
             guard state.availability.pendingRequest == requestID else { return [] }
             state.availability.pendingRequest = nil
             state.availability.grid = data
+            state.availability.nameLookups.removeAll()
             // An older grid arriving first leaves the "first free" target for the grid of its day.
             if let focus = state.availability.focusAfterLoad, data.rows.contains(where: { $0.day == focus.localDate }) {
                 state.availability.focusAfterLoad = nil
@@ -285,6 +287,12 @@ extension DeskUpdate {
                 state.availability.reloadQueued = false
                 return reloadGrid(&state)
             }
+            return []
+        case .patientNameFound(let appointmentID, let name):
+            guard let name else { return [] }
+            state.availability.nameLookups.remove(appointmentID)
+            if state.availability.patientNames.count > 2_000 { state.availability.patientNames.removeAll() }
+            state.availability.patientNames[appointmentID] = name
             return []
         case .gridFailed(let requestID, let line):
             guard state.availability.pendingRequest == requestID else { return [] }
@@ -332,6 +340,16 @@ extension DeskUpdate {
         default:
             return []
         }
+    }
+
+    /// Reads the name of the patient in the cell under the cursor, once per appointment.
+    static func lookUpSelectedPatient(_ state: inout AppState) -> [Effect] {
+        guard state.screen == .availability, let session = state.session,
+            let appointment = state.availability.selectedSlot?.appointment,
+            state.availability.patientNames[appointment.id] == nil, !state.availability.nameLookups.contains(appointment.id)
+        else { return [] }
+        state.availability.nameLookups.insert(appointment.id)
+        return [.lookUpPatientName(actor: session.actor, appointmentID: appointment.id)]
     }
 
     /// Scrolls the grid sideways so the cursor's column is on screen.

@@ -3,6 +3,11 @@ import ClinicCore
 /// The only place the app's state changes: a message in, the effects to run out. No I/O here.
 enum DeskUpdate {
     static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
+        let effects = apply(message, &state)
+        return effects + lookUpSelectedPatient(&state)
+    }
+
+    private static func apply(_ message: Message, _ state: inout AppState) -> [Effect] {
         switch message {
         case .key(let key):
             state.lastInputAt = state.now
@@ -107,7 +112,7 @@ enum DeskUpdate {
             state.message = UserMessageLine(.success, "Database connection is back.")
             guard state.phase == .working else { return [] }
             return reloadToday(&state) + (state.availability.grid != nil ? reloadGrid(&state) : [])
-        case .gridLoaded, .gridFailed, .firstFreeFound, .booked, .bookingFailed, .moved:
+        case .gridLoaded, .gridFailed, .firstFreeFound, .patientNameFound, .booked, .bookingFailed, .moved:
             return updateAvailability(&state, message)
         case .appointmentChanged, .appointmentChangeFailed, .queuesLoaded, .exported:
             return updateToday(&state, message)

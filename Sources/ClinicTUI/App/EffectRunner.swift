@@ -165,6 +165,9 @@ struct EffectRunner: Sendable {
             } catch {
                 return failure(error, otherwise: .gridFailed(requestID: requestID, UserMessage.line(for: error)))
             }
+        case .lookUpPatientName(let actor, let appointmentID):
+            let name = try? await Availability(database: database).patientName(appointmentID: appointmentID, for: actor)
+            return [.patientNameFound(appointmentID: appointmentID, name)]
         case .findFirstFree(let requestID, let actor, let centreID, let specialization, let after):
             do {
                 let found = try await Availability(database: database).nextAvailable(

@@ -15,7 +15,7 @@ enum AvailabilityFixtures {
         _ id: Int64, clinician: Int64, _ hour: Int, _ minute: Int, status: AppointmentStatus, paid: Bool, checkedIn: Bool = false
     ) -> BusyAppointment {
         BusyAppointment(
-            id: id, clinicianID: clinician, centreID: 1, patientID: id + 100, patientName: "प्रिया शर्मा",
+            id: id, clinicianID: clinician, centreID: 1, patientID: id + 100,
             start: DeskFixtures.ist(hour, minute), end: DeskFixtures.ist(hour, minute).adding(minutes: 30), status: status, paid: paid,
             checkedIn: checkedIn, overbookReason: nil)
     }

@@ -39,6 +39,16 @@ struct AvailabilityState: Equatable, Sendable {
     /// A walk-in booking is on its way (a second W waits for it instead of booking twice).
     var walkInPending = false
 
+    /// Patients' names by appointment, read one at a time for the cell under the cursor.
+    var patientNames: [Int64: String] = [:]
+    /// Appointments whose patient's name is being read (or could not be; a new grid tries again).
+    var nameLookups: Set<Int64> = []
+
+    /// The name of the patient in the cell under the cursor, once read.
+    var selectedPatientName: String? {
+        selectedSlot?.appointment.flatMap { patientNames[$0.id] }
+    }
+
     /// The cell under the cursor.
     var selectedSlot: Slot? {
         guard let grid, grid.rows.indices.contains(row), grid.times.indices.contains(column) else { return nil }

@@ -55,7 +55,8 @@ enum AvailabilityView {
         }
         if let slot = state.selectedSlot, grid.rows.indices.contains(state.row) {
             buffer.draw(
-                SlotLabel.describe(slot, clinician: grid.rows[state.row].clinician), x: detailLine.x + 1, y: detailLine.y,
+                SlotLabel.describe(slot, clinician: grid.rows[state.row].clinician, patientName: state.selectedPatientName),
+                x: detailLine.x + 1, y: detailLine.y,
                 style: .normal, maxWidth: detailLine.width - 2)
         } else if !grid.rows.isEmpty {
             buffer.draw("No slot here at this time.", x: detailLine.x + 1, y: detailLine.y, style: .muted)

@@ -29,13 +29,13 @@ enum SlotLabel {
     }
 
     /// A sentence about a cell for the line under the grid.
-    static func describe(_ slot: Slot, clinician: ClinicianInfo) -> String {
+    static func describe(_ slot: Slot, clinician: ClinicianInfo, patientName: String? = nil) -> String {
         let when = "\(clinician.name), \(DisplayDate.short(slot.localDate)) \(DisplayDate.clock(slot.localTime))"
         let overbook = slot.hasOverbook ? " (+ overbook)" : ""
         switch slot.state {
         case .free: return "\(when): free for a \(clinician.visitMinutes)-minute visit, fee \(clinician.fee)."
         case .bookedUnpaid, .paid, .checkedIn, .inSession, .completed:
-            let who = slot.appointment?.patientName ?? "a patient"
+            let who = patientName ?? "a patient"
             let what: String
             switch slot.state {
             case .paid: what = "booked and paid"
