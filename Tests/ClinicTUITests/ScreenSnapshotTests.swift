@@ -106,6 +106,8 @@ struct ScreenSnapshotTests {
                     (AvailabilityFixtures.day.adding(days: offset), offset == 3 ? [] : AvailabilityFixtures.grid.rows[offset % 3].slots)
                 }, now: DeskFixtures.now))
         week.availability.row = 0
+        // The selected cell's patient, as the name lookup leaves it.
+        week.availability.patientNames[3] = "प्रिया शर्मा"
 
         return [
             ("availability", AvailabilityFixtures.state(size: size)), ("booking-dialog", AvailabilityFixtures.bookingDialog(size: size)),

@@ -27,6 +27,10 @@ public enum SlotGenerator {
         var slots: [Slot] = []
         var seen = Set<SlotKey>()
         let dayOffset = zone.fixedOffset(on: day)
+        // Midnight of `day` as if the centre were at UTC; a slot starts its minutes later, less the offset.
+        let wallMidnight = Instant(date: day, time: LocalTime(hour: 0, minute: 0), offsetSeconds: 0)
+        // Only two rules on one day can list the same start twice.
+        let overlappingRules = rules.count > 1
         for rule in rules where rule.slotMinutes > 0 {
             let windowEnd = endInstant(of: rule, on: day, zone: zone)
             let endMinutes = rule.end.minutesSinceMidnight
@@ -34,8 +38,9 @@ public enum SlotGenerator {
             while minutes + rule.slotMinutes <= endMinutes {
                 defer { minutes += rule.slotMinutes }
                 let time = LocalTime(hour: minutes / 60, minute: minutes % 60)
-                guard let start = dayOffset.map({ Instant(date: day, time: time, offsetSeconds: $0) }) ?? zone.instant(day, time),
-                    seen.insert(SlotKey(start: start, mode: rule.mode)).inserted
+                let fixedStart = dayOffset.map { wallMidnight.adding(seconds: Int64(minutes * 60 - $0)) }
+                guard let start = fixedStart ?? zone.instant(day, time),
+                    !overlappingRules || seen.insert(SlotKey(start: start, mode: rule.mode)).inserted
                 else { continue }
                 let slotEnd = start.adding(minutes: rule.slotMinutes)
                 let visitEnd = start.adding(minutes: clinician.visitMinutes)

@@ -84,9 +84,7 @@ final class PostgresConnection {
 
     /// Runs one parameterised statement (text format) and returns its decoded rows.
     func execute(_ sql: String, parameters: [String?]) throws -> QueryResult {
-        let result = try run(sql, parameters: parameters)
-        defer { PQclear(result) }
-        return try PostgresConnection.collect(result)
+        PostgresConnection.collect(try run(sql, parameters: parameters))
     }
 
     /// Runs several statements in one round trip (libpq's pipeline mode) and returns each one's rows,
@@ -125,21 +123,17 @@ final class PostgresConnection {
         var failure: DatabaseError?
         for command in commands {
             while let result = PQgetResult(handle) {
-                defer { PQclear(result) }
                 switch PQresultStatus(result) {
                 case PGRES_COMMAND_OK where command.isPrepare:
                     if let name = newlyPrepared[command.sql] { prepared[command.sql] = name }
+                    PQclear(result)
                 case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY:
-                    guard failure == nil else { break }
-                    do {
-                        results.append(try PostgresConnection.collect(result))
-                    } catch {
-                        failure = error as? DatabaseError ?? .decodingFailed(column: "(row)", expected: "a readable result")
-                    }
+                    if failure == nil { results.append(PostgresConnection.collect(result)) } else { PQclear(result) }
                 case PGRES_PIPELINE_ABORTED:
-                    break
+                    PQclear(result)
                 default:
                     if failure == nil { failure = connectionOrStatementError(result) }
+                    PQclear(result)
                 }
             }
         }
@@ -320,7 +314,9 @@ final class PostgresConnection {
         return .statementFailed(sqlState: state, constraint: constraint, message: message)
     }
 
-    private static func collect(_ result: OpaquePointer) throws -> QueryResult {
+    /// The rows of `result`, which they now own (it is freed with the last of them).
+    private static func collect(_ result: OpaquePointer) -> QueryResult {
+        let affected = Int(string(PQcmdTuples(result)) ?? "") ?? 0
         let rowCount = Int(PQntuples(result))
         let columnCount = Int(PQnfields(result))
         var names: [String] = []
@@ -329,21 +325,8 @@ final class PostgresConnection {
             names.append(string(PQfname(result, Int32(column))) ?? "?column?")
         }
         let columns = ResultColumns(names: names)
-        var rows: [Row] = []
-        rows.reserveCapacity(rowCount)
-        for row in 0..<rowCount {
-            var values: [String?] = []
-            values.reserveCapacity(columnCount)
-            for column in 0..<columnCount {
-                if PQgetisnull(result, Int32(row), Int32(column)) == 1 {
-                    values.append(nil)
-                } else {
-                    values.append(string(PQgetvalue(result, Int32(row), Int32(column))) ?? "")
-                }
-            }
-            rows.append(Row(columns: columns, values: values))
-        }
-        let affected = Int(string(PQcmdTuples(result)) ?? "") ?? 0
+        let buffer = ResultBuffer(taking: result)
+        let rows = (0..<rowCount).map { Row(columns: columns, result: buffer, position: $0) }
         return QueryResult(rows: rows, affectedRows: affected)
     }
 
@@ -374,5 +357,25 @@ final class PostgresConnection {
     private static func firstLine(_ text: String) -> String {
         let trimmed = text.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? text
         return trimmed.replacingOccurrences(of: "FATAL:  ", with: "")
+    }
+}
+
+/// A result kept as libpq returned it, for its rows to read from. A PGresult is read-only once made,
+/// so rows on other threads may share it; it is freed with the last row.
+final class ResultBuffer: @unchecked Sendable {
+    private let result: OpaquePointer
+
+    init(taking result: OpaquePointer) { self.result = result }
+
+    deinit { PQclear(result) }
+
+    /// `body` given the bytes of one value (nil for NULL), valid only during the call.
+    func withBytes<Value>(row: Int, column: Int, _ body: (UnsafeBufferPointer<UInt8>?) throws -> Value) rethrows -> Value {
+        let (row, column) = (Int32(row), Int32(column))
+        guard PQgetisnull(result, row, column) == 0, let pointer = PQgetvalue(result, row, column) else { return try body(nil) }
+        let length = Int(PQgetlength(result, row, column))
+        return try pointer.withMemoryRebound(to: UInt8.self, capacity: max(length, 1)) { bytes in
+            try body(UnsafeBufferPointer(start: bytes, count: length))
+        }
     }
 }

@@ -8,6 +8,51 @@ public protocol SQLEncodable: Sendable {
 public protocol SQLDecodable: Sendable {
     /// Decodes the column's text, where nil is SQL NULL.
     static func decode(sqlText: String?, column: String) throws -> Self
+    /// Decodes the column's text as UTF-8 bytes straight from the result (nil is SQL NULL); numbers and
+    /// times parse here without making a `String` first.
+    static func decode(sqlBytes: UnsafeBufferPointer<UInt8>?, column: String) throws -> Self
+}
+
+extension SQLDecodable {
+    public static func decode(sqlBytes: UnsafeBufferPointer<UInt8>?, column: String) throws -> Self {
+        try decode(sqlText: sqlBytes.map { String(decoding: $0, as: UTF8.self) }, column: column)
+    }
+}
+
+/// A value parsed from the bytes of its text form (the fast path of `SQLDecodable`).
+public protocol SQLBytesDecodable: SQLTextDecodable {
+    init?(sqlBytes: UnsafeBufferPointer<UInt8>)
+}
+
+extension SQLBytesDecodable {
+    public static func decode(sqlBytes: UnsafeBufferPointer<UInt8>?, column: String) throws -> Self {
+        guard let sqlBytes else { throw DatabaseError.decodingFailed(column: column, expected: "non-NULL \(Self.self)") }
+        guard let value = Self(sqlBytes: sqlBytes) else { throw DatabaseError.decodingFailed(column: column, expected: "\(Self.self)") }
+        return value
+    }
+}
+
+/// Decimal integer text ("-42") as bytes; nil on anything else or on overflow.
+func parseInteger(_ bytes: UnsafeBufferPointer<UInt8>) -> Int64? {
+    var index = 0
+    var negative = false
+    if bytes.first == UInt8(ascii: "-") {
+        negative = true
+        index = 1
+    }
+    guard index < bytes.count else { return nil }
+    var value: Int64 = 0
+    while index < bytes.count {
+        let byte = bytes[index]
+        guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+        let (times, overflowA) = value.multipliedReportingOverflow(by: 10)
+        let (sum, overflowB) =
+            negative ? times.subtractingReportingOverflow(Int64(byte - 48)) : times.addingReportingOverflow(Int64(byte - 48))
+        guard !overflowA, !overflowB else { return nil }
+        value = sum
+        index += 1
+    }
+    return value
 }
 
 /// A non-optional value decoded from non-NULL text; NULL is an error.
@@ -31,6 +76,11 @@ extension Optional: SQLDecodable where Wrapped: SQLDecodable {
         guard let sqlText else { return nil }
         return try Wrapped.decode(sqlText: sqlText, column: column)
     }
+
+    public static func decode(sqlBytes: UnsafeBufferPointer<UInt8>?, column: String) throws -> Wrapped? {
+        guard let sqlBytes else { return nil }
+        return try Wrapped.decode(sqlBytes: sqlBytes, column: column)
+    }
 }
 
 extension Optional: SQLEncodable where Wrapped: SQLEncodable {
@@ -42,28 +92,47 @@ extension String: SQLEncodable, SQLTextDecodable {
     public init?(sqlText: String) { self = sqlText }
 }
 
-extension Int: SQLEncodable, SQLTextDecodable {
+extension Int: SQLEncodable, SQLBytesDecodable {
     public var sqlParameter: String? { String(self) }
     public init?(sqlText: String) { self.init(sqlText, radix: 10) }
+    public init?(sqlBytes: UnsafeBufferPointer<UInt8>) {
+        guard let value = parseInteger(sqlBytes) else { return nil }
+        self.init(value)
+    }
 }
 
-extension Int64: SQLEncodable, SQLTextDecodable {
+extension Int64: SQLEncodable, SQLBytesDecodable {
     public var sqlParameter: String? { String(self) }
     public init?(sqlText: String) { self.init(sqlText, radix: 10) }
+    public init?(sqlBytes: UnsafeBufferPointer<UInt8>) {
+        guard let value = parseInteger(sqlBytes) else { return nil }
+        self = value
+    }
 }
 
-extension Int32: SQLEncodable, SQLTextDecodable {
+extension Int32: SQLEncodable, SQLBytesDecodable {
     public var sqlParameter: String? { String(self) }
     public init?(sqlText: String) { self.init(sqlText, radix: 10) }
+    public init?(sqlBytes: UnsafeBufferPointer<UInt8>) {
+        guard let value = parseInteger(sqlBytes) else { return nil }
+        self.init(exactly: value)
+    }
 }
 
-extension Bool: SQLEncodable, SQLTextDecodable {
+extension Bool: SQLEncodable, SQLBytesDecodable {
     public var sqlParameter: String? { self ? "true" : "false" }
     public init?(sqlText: String) {
         switch sqlText {
         case "t", "true": self = true
         case "f", "false": self = false
         default: return nil
+        }
+    }
+    public init?(sqlBytes: UnsafeBufferPointer<UInt8>) {
+        switch (sqlBytes.count, sqlBytes.first) {
+        case (1, UInt8(ascii: "t")): self = true
+        case (1, UInt8(ascii: "f")): self = false
+        default: self.init(sqlText: String(decoding: sqlBytes, as: UTF8.self))
         }
     }
 }

@@ -58,7 +58,7 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     }
 }
 
-extension Instant: SQLEncodable, SQLTextDecodable {
+extension Instant: SQLEncodable, SQLBytesDecodable {
     /// Sent with an explicit UTC offset, so the session time zone never matters.
     public var sqlParameter: String? {
         let (date, time) = local(offsetSeconds: 0)
@@ -67,13 +67,20 @@ extension Instant: SQLEncodable, SQLTextDecodable {
 
     /// Parses `timestamptz` text: "2026-11-26 09:30:00.123+00", "…+05:30", or ISO "…T…Z".
     public init?(sqlText text: String) {
-        let parsed = TemporalText.parse(text) { scanner -> Instant? in
-            guard let date = scanner.date(), scanner.skip(" ") || scanner.skip("T"), let time = scanner.time(),
-                let offset = scanner.offsetSeconds(), scanner.isAtEnd
-            else { return nil }
-            return Instant(date: date, time: time, offsetSeconds: offset)
-        }
-        guard let parsed else { return nil }
+        guard let parsed = TemporalText.parse(text, { Instant.read(&$0) }) else { return nil }
         self = parsed
+    }
+
+    public init?(sqlBytes: UnsafeBufferPointer<UInt8>) {
+        var scanner = TemporalText(sqlBytes)
+        guard let parsed = Instant.read(&scanner) else { return nil }
+        self = parsed
+    }
+
+    private static func read(_ scanner: inout TemporalText) -> Instant? {
+        guard let date = scanner.date(), scanner.skip(" ") || scanner.skip("T"), let time = scanner.time(),
+            let offset = scanner.offsetSeconds(), scanner.isAtEnd
+        else { return nil }
+        return Instant(date: date, time: time, offsetSeconds: offset)
     }
 }

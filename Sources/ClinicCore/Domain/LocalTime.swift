@@ -29,7 +29,7 @@ public struct LocalTime: Hashable, Comparable, Sendable, CustomStringConvertible
     }
 }
 
-extension LocalTime: SQLEncodable, SQLTextDecodable {
+extension LocalTime: SQLEncodable, SQLBytesDecodable {
     public var sqlParameter: String? {
         microsecond == 0 ? description : "\(description).\(Instant.pad(microsecond, 6))"
     }
@@ -39,6 +39,12 @@ extension LocalTime: SQLEncodable, SQLTextDecodable {
         guard let time = TemporalText.parse(text, { scanner in scanner.time().flatMap { scanner.isAtEnd ? $0 : nil } }) else {
             return nil
         }
+        self = time
+    }
+
+    public init?(sqlBytes: UnsafeBufferPointer<UInt8>) {
+        var scanner = TemporalText(sqlBytes)
+        guard let time = scanner.time(), scanner.isAtEnd else { return nil }
         self = time
     }
 }

@@ -4,7 +4,7 @@ struct TemporalText {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
     /// What `read` makes of `text`'s bytes, without copying them.
     static func parse<Value>(_ text: String, _ read: (inout TemporalText) -> Value?) -> Value? {
