@@ -39,7 +39,19 @@ struct LeaveTests {
                 for: data.staff(.manager), centreID: data.centreIDs[0], day: TestData.friday)
             #expect(grid.rows[0].slots.allSatisfy { $0.state == .blocked })
             #expect(try await Count.of(test.database, "SELECT count(*) AS n FROM slot_blocking_audit WHERE action_type = 'BLOCK'") == 10)
+            // Both centres list it, with its slots there; the front desk may read the list.
+            for (index, centre) in data.centreIDs.enumerated() {
+                let listed = try await leaves.upcoming(centreID: centre, for: data.staff(.frontDesk, centre: index))
+                #expect(listed.map(\.id) == [leave.leaveID])
+                #expect(listed.first?.blockedSlots == 10)
+                #expect(listed.first?.kind == .leave)
+                #expect(listed.first?.title.hasPrefix("Leave: ") == true)
+            }
+            let choices = try await WeeklyRules(database: test.database).clinicians(
+                centreID: data.centreIDs[1], for: data.staff(.frontDesk, centre: 1))
+            #expect(choices.map(\.id).contains(data.clinicianID))
             try await leaves.lift(leave.leaveID, by: data.staff(.manager))
+            #expect(try await leaves.upcoming(centreID: data.centreIDs[0], for: data.staff(.frontDesk)).isEmpty)
             #expect(try await webSeesBlocked(data.centreIDs[0], "09:30", "10:00") == false)
             #expect(try await Count.of(test.database, "SELECT count(*) AS n FROM slot_blocking_audit WHERE action_type = 'UNBLOCK'") == 10)
             let after = try await Availability(database: test.database).dayGrid(

@@ -44,8 +44,11 @@ struct StaleHoldTests {
             try await Self.backdate(test.database, fresh, minutes: 500)
             var policies = try await DeskPolicies.current(test.database)
             policies.staleHoldAutoRelease = true
-            await #expect(throws: AccessError.self) {
+            await #expect(throws: AppointmentError.policiesNeedChainWideRole) {
                 try await DeskPolicies.save(policies, by: data.staff(.centreManager), in: test.database)
+            }
+            await #expect(throws: AppointmentError.policiesNeedChainWideRole) {
+                try await DeskPolicies.save(policies, by: data.staff(.frontDesk), in: test.database)
             }
             try await DeskPolicies.save(policies, by: data.staff(.manager), in: test.database)
             #expect(try await queues.releaseStaleHoldsByPolicy(centreID: data.centreIDs[0], by: data.staff(.centreManager)) == 1)

@@ -28,6 +28,8 @@ public enum AppointmentError: Error, Equatable, Sendable, CustomStringConvertibl
     case notCoveredByLeave
     case ruleInvalid(String)
     case policyInvalid(String)
+    /// Policies apply at every centre: only a role over every centre may change them.
+    case policiesNeedChainWideRole
 
     public var description: String {
         switch self {
@@ -58,6 +60,8 @@ public enum AppointmentError: Error, Equatable, Sendable, CustomStringConvertibl
         case .notCoveredByLeave: return "That appointment is not inside this leave's blocked slots."
         case .ruleInvalid(let why): return "That availability rule is not valid: \(why)."
         case .policyInvalid(let why): return "That setting is not valid: \(why)."
+        case .policiesNeedChainWideRole:
+            return "The policies apply at every centre, so only a manager or an administrator can change them."
         }
     }
 }

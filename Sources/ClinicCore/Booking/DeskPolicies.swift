@@ -71,13 +71,18 @@ public struct DeskPolicies: Sendable, Equatable {
         try await database.transaction { session in try load(in: session) }
     }
 
+    /// Whether `actor` may change the policies: they apply at every centre, so only a role that reaches
+    /// every centre (MANAGER, ADMIN) may.
+    public static func canChange(_ actor: StaffActor) -> Bool {
+        var everywhere = actor
+        everywhere.activeCentreID = nil
+        return PermissionTable.allows(everywhere, .releaseStaleHolds)
+    }
+
     /// Stores `policies` (MANAGER and ADMIN, whose roles reach every centre), audited.
     /// - Throws: `AccessError`, `AppointmentError.policyInvalid`.
     public static func save(_ policies: DeskPolicies, by actor: StaffActor, in database: Database) async throws {
-        // The policies apply at every centre, so only a role that reaches every centre may change them.
-        var everywhere = actor
-        everywhere.activeCentreID = nil
-        try PermissionTable.check(everywhere, .releaseStaleHolds)
+        guard canChange(actor) else { throw AppointmentError.policiesNeedChainWideRole }
         guard policies.overbookCapPerClinicianDay >= 0 else { throw AppointmentError.policyInvalid("the overbook cap cannot be negative") }
         guard policies.staleHoldMinutes > 0 else { throw AppointmentError.policyInvalid("the stale-hold age must be at least a minute") }
         let numbers: [(String, String)] = [

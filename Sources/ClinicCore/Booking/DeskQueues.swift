@@ -200,6 +200,8 @@ public struct QueueEntry: Sendable, Equatable {
     public var reason: String?
     public var isPaid: Bool
     public var hasOpenPaymentLink: Bool
+    /// Under leave: a manager chose to keep it.
+    public var isKept = false
 }
 
 /// A payment that succeeded after its hold was released.

@@ -52,6 +52,33 @@ public struct LeaveBook: Sendable {
         }
     }
 
+    /// Leave and holidays not yet lifted that touch `centreID` and end today or later: holidays of the
+    /// centre, and leave of clinicians with hours there. Anyone who sees the centre's day may read it.
+    public func upcoming(centreID: Int64, for actor: StaffActor) async throws -> [LeaveSummary] {
+        try PermissionTable.check(actor, .viewDaySchedule, centreID: centreID)
+        return try await database.query(
+            """
+            SELECT l.id, l.kind, cu.full_name AS clinician_name, c.name AS centre_name, l.first_day, l.last_day, l.reason,
+                   (SELECT count(*) FROM blocked_slots b WHERE b.desk_leave_id = l.id AND b.is_blocked) AS blocked
+            FROM desk_leaves l
+            LEFT JOIN clinician_profiles cp ON cp.id = l.clinician_id LEFT JOIN users cu ON cu.id = cp.user_id
+            LEFT JOIN centres c ON c.id = l.centre_id
+            WHERE l.lifted_at IS NULL
+              AND l.last_day >= (now() AT TIME ZONE (SELECT timezone FROM centres WHERE id = \(centreID)))::date
+              AND (l.centre_id = \(centreID)
+                   OR l.clinician_id IN (SELECT clinician_id FROM clinician_availability_rules WHERE centre_id = \(centreID) AND is_active
+                                         UNION SELECT id FROM clinician_profiles WHERE primary_centre_id = \(centreID)))
+            ORDER BY l.first_day, l.id
+            """
+        ).map { row in
+            LeaveSummary(
+                id: try row.decode("id"), kind: LeaveSummary.Kind(rawValue: try row.decode("kind")) ?? .leave,
+                clinicianName: try row.decode("clinician_name"), centreName: try row.decode("centre_name"),
+                firstDay: try row.decode("first_day"), lastDay: try row.decode("last_day"), reason: try row.decode("reason"),
+                blockedSlots: Int(try row.decode("blocked", as: Int64.self)))
+        }
+    }
+
     /// Active appointments inside the leave's blocked slots that still hold their time.
     public func coveredAppointments(_ leaveID: Int64, for actor: StaffActor) async throws -> [QueueEntry] {
         try await database.transaction { session in
@@ -207,7 +234,9 @@ public struct LeaveBook: Sendable {
                    pu.full_name AS patient_name, cu.full_name AS clinician_name,
                    EXISTS (SELECT 1 FROM payments p WHERE p.appointment_id = a.id AND p.status = 'SUCCESS') AS paid,
                    EXISTS (SELECT 1 FROM payments p WHERE p.appointment_id = a.id AND p.status IN ('CREATED', 'PENDING')
-                           AND (p.payment_link_id IS NOT NULL OR p.payment_link_url IS NOT NULL)) AS open_link
+                           AND (p.payment_link_id IS NOT NULL OR p.payment_link_url IS NOT NULL)) AS open_link,
+                   EXISTS (SELECT 1 FROM desk_audit_log k WHERE k.action = 'leave.appointment_kept' AND k.entity_type = 'appointment'
+                           AND k.entity_id = a.id AND k.details ->> 'desk_leave_id' = \(String(leaveID))) AS kept
             FROM blocked_slots b
             JOIN centres c ON c.id = b.centre_id
             JOIN appointments a ON a.clinician_id = b.clinician_id AND a.centre_id = b.centre_id
@@ -220,7 +249,9 @@ public struct LeaveBook: Sendable {
             ORDER BY a.scheduled_start_at, a.id
             """
         ).map { row in
-            try QueueEntry(row: row)
+            var entry = try QueueEntry(row: row)
+            entry.isKept = try row.decode("kept")
+            return entry
         }
     }
 

@@ -38,6 +38,20 @@ public struct WeeklyRules: Sendable {
         public var stranded: [QueueEntry]
     }
 
+    /// Clinicians whose hours a manager of `centreID` looks after: those with hours there or based there.
+    public func clinicians(centreID: Int64, for actor: StaffActor) async throws -> [ClinicianChoice] {
+        try PermissionTable.check(actor, .viewDaySchedule, centreID: centreID)
+        return try await database.query(
+            """
+            SELECT cp.id, coalesce(u.full_name, '?') AS name
+            FROM clinician_profiles cp LEFT JOIN users u ON u.id = cp.user_id
+            WHERE cp.is_active AND (cp.primary_centre_id = \(centreID)
+               OR cp.id IN (SELECT clinician_id FROM clinician_availability_rules WHERE centre_id = \(centreID) AND is_active))
+            ORDER BY name, cp.id
+            """
+        ).map { ClinicianChoice(id: try $0.decode("id"), name: try $0.decode("name")) }
+    }
+
     /// The clinician's active windows.
     public func windows(clinicianID: Int64) async throws -> [Window] {
         try await database.query(
@@ -171,5 +185,17 @@ public struct WeeklyRules: Sendable {
             }
         }
         return Preview(kept: kept.count, added: added, deactivatedRuleIDs: deactivated, stranded: stranded)
+    }
+}
+
+/// A clinician to pick in a list.
+public struct ClinicianChoice: Sendable, Equatable {
+    public var id: Int64
+    public var name: String
+
+    /// A clinician as listed.
+    public init(id: Int64, name: String) {
+        self.id = id
+        self.name = name
     }
 }

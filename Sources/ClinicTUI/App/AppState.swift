@@ -18,6 +18,7 @@ struct AppState: Equatable, Sendable {
         case today
         case patients
         case availability
+        case setup
     }
 
     enum Connection: Equatable, Sendable {
@@ -34,6 +35,7 @@ struct AppState: Equatable, Sendable {
     var screen: Screen = .today
     var patients = PatientsState()
     var availability = AvailabilityState()
+    var setup = SetupState()
     /// Messages waiting for delivery (the status bar shows them); nil until first counted.
     var undelivered: Int?
     var lastDeliveryRunAt: Instant?
@@ -70,6 +72,7 @@ struct AppState: Equatable, Sendable {
         case .choosingCentre: return false
         case .working:
             if availability.booking != nil || today.prompt != nil { return true }
+            if setup.leaveForm != nil || setup.windowForm != nil || setup.policyForm != nil || setup.hasUnsavedHours { return true }
             guard let form = patients.registration else { return false }
             return form.values.values.contains { !$0.text.isEmpty }
         }

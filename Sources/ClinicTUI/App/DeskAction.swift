@@ -3,6 +3,21 @@ enum DeskAction: Hashable, Sendable {
     case showToday
     case showPatients
     case showAvailability
+    case showSetup
+    case nextSection
+    case newLeave
+    case newHoliday
+    case liftLeave
+    case showCovered
+    case keepCovered
+    case cancelCovered
+    case moveCovered
+    case previousClinician
+    case nextClinician
+    case addHours
+    case deleteHours
+    case saveHours
+    case editPolicies
     case previousDay
     case nextDay
     case goToToday
@@ -74,6 +89,9 @@ enum DeskKeyMaps {
         KeyBinding(
             keys: [.function(4), .character("3")], action: .showAvailability, title: "Availability",
             help: "Who is free when: the centre's day grid, a clinician's week, booking.", group: "Screens"),
+        KeyBinding(
+            keys: [.function(5), .character("4")], action: .showSetup, title: "Hours & leave",
+            help: "Leave and holidays, clinicians' weekly hours, and the desk's policies.", group: "Screens"),
         KeyBinding(
             keys: [.function(9)], action: .switchCentre, title: "Centre",
             help: "Work at another of your centres.", group: "Session"),
@@ -220,6 +238,91 @@ enum DeskKeyMaps {
             keys: [.character("r")], action: .refresh, title: "Refresh", help: "Read the grid again.", group: "Grid",
             showsInFooter: false),
     ])
+
+    /// Hours & leave.
+    static let setup = KeyMap<DeskAction>([
+        KeyBinding(keys: [.tab], action: .nextSection, title: "Section", help: "Leave & holidays, weekly hours, policies.", group: "Setup"),
+        KeyBinding(
+            keys: [.up, .character("k")], action: .moveUp, title: "Up", help: "The row above.", group: "Setup", showsInFooter: false),
+        KeyBinding(
+            keys: [.down, .character("j")], action: .moveDown, title: "Down", help: "The row below.", group: "Setup",
+            showsInFooter: false),
+        KeyBinding(
+            keys: [.character("n")], action: .newLeave, title: "Leave",
+            help: "Leave & holidays: record a clinician's leave (blocks their slots at every centre, for the web too).",
+            group: "Leave"),
+        KeyBinding(
+            keys: [.character("H")], action: .newHoliday, title: "Holiday",
+            help: "Leave & holidays: close this centre for every clinician on some days.", group: "Leave"),
+        KeyBinding(
+            keys: [.character("x")], action: .liftLeave, title: "Lift",
+            help: "Leave & holidays: lift the selected leave or holiday (its slots open again).", group: "Leave",
+            showsInFooter: false),
+        KeyBinding(
+            keys: [.enter], action: .showCovered, title: "Covered",
+            help: "Leave & holidays: the booked visits the selected leave covers, to keep, move or cancel.", group: "Leave"),
+        KeyBinding(
+            keys: [.character("K")], action: .keepCovered, title: "Keep",
+            help: "Covered visits: keep the selected visit (the clinician will see the patient).", group: "Leave",
+            showsInFooter: false),
+        KeyBinding(
+            keys: [.character("m")], action: .moveCovered, title: "Move",
+            help: "Covered visits: move the selected visit to a free slot on the grid.", group: "Leave", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("C")], action: .cancelCovered, title: "Cancel visit",
+            help: "Covered visits: cancel the selected visit as the web does (refund-eligible, the patient is told).",
+            group: "Leave", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("[")], action: .previousClinician, title: "Prev clinician",
+            help: "Weekly hours: the clinician before.", group: "Hours", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("]")], action: .nextClinician, title: "Next clinician", help: "Weekly hours: the next clinician.",
+            group: "Hours", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("a")], action: .addHours, title: "Add hours",
+            help: "Weekly hours: add a window (day, times, slot length, mode).",
+            group: "Hours", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("d")], action: .deleteHours, title: "Remove hours", help: "Weekly hours: remove the selected window.",
+            group: "Hours", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("s")], action: .saveHours, title: "Save hours",
+            help: "Weekly hours: save the week (booked visits that would fall outside are listed first).", group: "Hours",
+            showsInFooter: false),
+        KeyBinding(
+            keys: [.character("e")], action: .editPolicies, title: "Edit policies",
+            help: "Policies: overbook cap, stale holds, reminder time, template names (managers and administrators).",
+            group: "Policies", showsInFooter: false),
+        KeyBinding(
+            keys: [.character("r")], action: .refresh, title: "Refresh", help: "Read the section again.", group: "Setup",
+            showsInFooter: false),
+    ])
+
+    /// The footer of Hours & leave: the open section's keys, then the screen's.
+    static func setupFooter(_ section: SetupState.Section, showingCovered: Bool = false) -> KeyMap<DeskAction> {
+        if showingCovered {
+            let keys: Set<DeskAction> = [.keepCovered, .moveCovered, .cancelCovered]
+            return KeyMap(
+                setup.bindings.filter { keys.contains($0.action) }.map { binding in
+                    var shown = binding
+                    shown.showsInFooter = true
+                    return shown
+                })
+        }
+        let group: String
+        switch section {
+        case .leave: group = "Leave"
+        case .hours: group = "Hours"
+        case .policies: group = "Policies"
+        }
+        let keys: Set<DeskAction> = [.keepCovered, .moveCovered, .cancelCovered, .previousClinician]
+        return KeyMap(
+            setup.bindings.filter { $0.group == group || ($0.group == "Setup" && $0.showsInFooter) }.map { binding in
+                var shown = binding
+                shown.showsInFooter = binding.group == "Setup" || !keys.contains(binding.action)
+                return shown
+            })
+    }
 
     /// The Patients screen (shown in help and the footer; the screen's own keys act as described).
     static let patients = KeyMap<DeskAction>([

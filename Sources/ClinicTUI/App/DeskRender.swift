@@ -44,6 +44,8 @@ enum DeskRender {
                     cursor = point(PatientsView.render(state.patients, session: session, now: state.now, into: &buffer, rect: content))
                 case .today:
                     cursor = point(TodayView.render(state.today, session: session, now: state.now, into: &buffer, rect: content))
+                case .setup:
+                    cursor = point(SetupView.render(state.setup, session: session, into: &buffer, rect: content))
                 case .availability:
                     cursor = point(
                         AvailabilityView.render(
@@ -88,6 +90,7 @@ enum DeskRender {
         case .today: return DeskKeyMaps.today
         case .patients: return DeskKeyMaps.patients
         case .availability: return DeskKeyMaps.availability
+        case .setup: return DeskKeyMaps.setup
         }
     }
 
@@ -97,8 +100,11 @@ enum DeskRender {
         case .signIn: bindings = DeskKeyMaps.form.footerBindings(width: width) { _ in .visible }
         case .choosingCentre: bindings = []
         case .working:
+            let screenKeys =
+                state.screen == .setup
+                ? DeskKeyMaps.setupFooter(state.setup.section, showingCovered: state.setup.covered != nil) : screenMap(state.screen)
             bindings =
-                screenMap(state.screen).footerBindings(width: width) { _ in .visible }
+                screenKeys.footerBindings(width: width) { _ in .visible }
                 + DeskKeyMaps.global.footerBindings(width: width) { _ in .visible }
         }
         var entries = bindings.map { Footer.Entry(keyName: $0.primaryKeyName, title: $0.title) }

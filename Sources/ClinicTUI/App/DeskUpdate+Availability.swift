@@ -4,7 +4,7 @@ import Foundation
 /// The availability grid: moving over slots, days and centres, and the booking dialog.
 extension DeskUpdate {
     /// Shows the grid (for moving `moving` when given), at `day` or the day already shown.
-    static func openAvailability(_ state: inout AppState, moving: ScheduleEntry? = nil, day: LocalDate? = nil) -> [Effect] {
+    static func openAvailability(_ state: inout AppState, moving: MovingAppointment? = nil, day: LocalDate? = nil) -> [Effect] {
         guard let session = state.session else { return [] }
         state.overlay = nil
         state.screen = .availability
@@ -102,7 +102,8 @@ extension DeskUpdate {
                 dialog.error = nil
                 if dialog.slot.isBookable {
                     dialog.step = .sending
-                    return [.book(actor: session.actor, request(dialog, centreID: state.availability.centreID, overbook: nil))]
+                    return request(dialog, centreID: state.availability.centreID, overbook: nil).map { [.book(actor: session.actor, $0)] }
+                        ?? []
                 }
                 dialog.step = .overbookReason
                 return []
@@ -130,7 +131,8 @@ extension DeskUpdate {
                             clinicianID: dialog.clinician.id, reason: reason)
                     ]
                 }
-                return [.book(actor: session.actor, request(dialog, centreID: state.availability.centreID, overbook: reason))]
+                return request(dialog, centreID: state.availability.centreID, overbook: reason).map { [.book(actor: session.actor, $0)] }
+                    ?? []
             default:
                 if dialog.reason.handle(key) { dialog.error = nil }
                 return []
@@ -138,9 +140,10 @@ extension DeskUpdate {
         }
     }
 
-    private static func request(_ dialog: BookingDialogState, centreID: Int64?, overbook: String?) -> BookingRequest {
-        BookingRequest(
-            patientID: dialog.patientID, clinicianID: dialog.clinician.id, centreID: centreID ?? dialog.slot.centreID,
+    private static func request(_ dialog: BookingDialogState, centreID: Int64?, overbook: String?) -> BookingRequest? {
+        guard let patientID = dialog.patientID else { return nil }
+        return BookingRequest(
+            patientID: patientID, clinicianID: dialog.clinician.id, centreID: centreID ?? dialog.slot.centreID,
             start: dialog.slot.start, type: dialog.type, overbookReason: overbook)
     }
 
@@ -226,8 +229,8 @@ extension DeskUpdate {
                     return []
                 }
                 grid.booking = BookingDialogState(
-                    patientID: moving.patientID, patientName: moving.patientName, slot: slot, clinician: clinician,
-                    centreName: centreName, type: AppointmentType(rawValue: moving.type) ?? .inPerson, step: .moveReason)
+                    patientID: nil, patientName: moving.patientName, slot: slot, clinician: clinician,
+                    centreName: centreName, type: moving.type ?? slot.mode.appointmentType, step: .moveReason)
                 return []
             }
             guard let patient = state.openPatient else {
@@ -332,11 +335,12 @@ extension DeskUpdate {
             }
             return slotTaken ? reloadGrid(&state) : []
         case .moved(let line):
+            let returnTo = state.availability.moving?.returnTo ?? .today
             state.availability.booking = nil
             state.availability.moving = nil
             state.message = line
-            state.screen = .today
-            return reloadGrid(&state) + reloadToday(&state) + [.deliverOutbox]
+            state.screen = returnTo
+            return reloadGrid(&state) + reloadToday(&state) + (returnTo == .setup ? reloadSetup(&state) : []) + [.deliverOutbox]
         default:
             return []
         }

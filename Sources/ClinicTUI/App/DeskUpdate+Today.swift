@@ -78,7 +78,7 @@ extension DeskUpdate {
                 return []
             case .moveAppointment:
                 state.today.details = nil
-                return openAvailability(&state, moving: entry, day: session.local(entry.start).date)
+                return openAvailability(&state, moving: MovingAppointment(entry), day: session.local(entry.start).date)
             default:
                 state.today.details = entry
                 return []

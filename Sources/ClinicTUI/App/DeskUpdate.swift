@@ -112,6 +112,8 @@ enum DeskUpdate {
             state.message = UserMessageLine(.success, "Database connection is back.")
             guard state.phase == .working else { return [] }
             return reloadToday(&state) + (state.availability.grid != nil ? reloadGrid(&state) : [])
+        case .setup(let result):
+            return updateSetup(&state, result)
         case .gridLoaded, .gridFailed, .firstFreeFound, .patientNameFound, .booked, .bookingFailed, .moved:
             return updateAvailability(&state, message)
         case .appointmentChanged, .appointmentChangeFailed, .queuesLoaded, .exported:
@@ -261,6 +263,7 @@ enum DeskUpdate {
         if state.screen == .patients, let effects = handlePatients(key, &state) { return effects }
         if state.screen == .today, let effects = handleToday(key, &state) { return effects }
         if state.screen == .availability, let effects = handleAvailability(key, &state) { return effects }
+        if state.screen == .setup, let effects = handleSetup(key, &state) { return effects }
         let screenMap = DeskRender.screenMap(state.screen)
         if let action = DeskKeyMaps.global.action(for: key) ?? screenMap.action(for: key) {
             return perform(action, &state)
@@ -301,6 +304,7 @@ enum DeskUpdate {
     /// Runs an action from a key or the palette.
     static func perform(_ action: DeskAction, _ state: inout AppState) -> [Effect] {
         if state.screen == .availability, let effects = performAvailability(action, &state) { return effects }
+        if state.screen == .setup, let effects = performSetup(action, &state) { return effects }
         if state.screen == .today, let effects = performToday(action, &state) { return effects }
         let visibleRows = DeskLayout.todayRows(state)
         let inQueues = state.today.view == .queues
@@ -341,6 +345,8 @@ enum DeskUpdate {
             return reloadToday(&state) + (inQueues ? [.loadQueues(actor: session.actor, centreID: session.centre.id)] : [])
         case .showAvailability:
             return openAvailability(&state)
+        case .showSetup:
+            return openSetup(&state)
         case .walkIn:
             // From the schedule, the walk-in is for the schedule's centre, whatever the grid last showed.
             state.availability.centreID = state.session?.centre.id
@@ -364,6 +370,11 @@ enum DeskUpdate {
             .toggleQueues, .exportCSV, .printDay, .approveRequest, .declineRequest, .releaseHold, .restorePaid, .refundPaid,
             .moveLeft, .moveRight, .bookSlot, .goToDate, .toggleWeek, .nextCentre, .filterSpecialization, .firstFree:
             break
+        case .nextSection, .newLeave, .newHoliday, .liftLeave, .showCovered, .keepCovered, .cancelCovered, .moveCovered,
+            .previousClinician, .nextClinician, .addHours, .deleteHours, .saveHours, .editPolicies:
+            // From the palette on another screen: open Hours & leave and do it there.
+            let opened = openSetup(&state)
+            return opened + (performSetup(action, &state) ?? [])
         }
         return []
     }
@@ -381,6 +392,7 @@ enum DeskUpdate {
     static func paletteMatches(_ query: String) -> [KeyBinding<DeskAction>] {
         let all =
             DeskKeyMaps.global.search(query) + DeskKeyMaps.today.search(query) + DeskKeyMaps.availability.search(query)
+            + DeskKeyMaps.setup.search(query)
             + DeskKeyMaps.patients.search(query)
         return all.filter { $0.action != .back }
     }

@@ -27,6 +27,8 @@ enum Effect: Equatable, Sendable {
     /// Read a centre's day grid, or (with a clinician) that clinician's week from `day`.
     case loadGrid(requestID: Int, actor: StaffActor, centreID: Int64, day: LocalDate, clinicianID: Int64?, specialization: String)
     /// Find the first free slot at the centre from `after`.
+    /// A read or change on the Hours & leave screen.
+    case setup(actor: StaffActor, SetupRequest)
     /// The patient's name for the selected grid cell.
     case lookUpPatientName(actor: StaffActor, appointmentID: Int64)
     case findFirstFree(requestID: Int, actor: StaffActor, centreID: Int64, specialization: String, after: Instant)

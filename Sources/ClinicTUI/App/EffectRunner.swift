@@ -165,6 +165,12 @@ struct EffectRunner: Sendable {
             } catch {
                 return failure(error, otherwise: .gridFailed(requestID: requestID, UserMessage.line(for: error)))
             }
+        case .setup(let actor, let request):
+            do {
+                return [.setup(try await runSetup(request, actor: actor))]
+            } catch {
+                return failure(error, otherwise: .setup(.failed(UserMessage.line(for: error))))
+            }
         case .lookUpPatientName(let actor, let appointmentID):
             let name = try? await Availability(database: database).patientName(appointmentID: appointmentID, for: actor)
             return [.patientNameFound(appointmentID: appointmentID, name)]
@@ -282,7 +288,7 @@ struct EffectRunner: Sendable {
         }
     }
 
-    private func failure(_ error: Error, otherwise message: Message) -> [Message] {
+    func failure(_ error: Error, otherwise message: Message) -> [Message] {
         UserMessage.isConnectionProblem(error) ? [.connectionLost, message] : [message]
     }
 }

@@ -34,6 +34,7 @@ enum Message: Equatable, Sendable {
     case firstFreeFound(requestID: Int, AvailableSlot?)
     /// A grid cell's patient name (nil when it could not be read).
     case patientNameFound(appointmentID: Int64, String?)
+    case setup(SetupResult)
     case booked(BookingReceipt)
     /// A booking or a move was refused; `slotTaken` means the grid must be read again.
     case bookingFailed(UserMessageLine, slotTaken: Bool)

@@ -31,7 +31,7 @@ struct AvailabilityState: Equatable, Sendable {
     /// The booking type chosen last; kept when a slot was just taken and another is picked.
     var draftType: AppointmentType?
     /// Set when the screen was opened to move an appointment: Enter moves it instead of booking.
-    var moving: ScheduleEntry?
+    var moving: MovingAppointment?
     /// The clinician whose week is shown in week mode.
     var weekClinicianID: Int64?
     /// Where the cursor goes once the next grid arrives ("first free").
@@ -112,7 +112,8 @@ struct BookingDialogState: Equatable, Sendable {
         case booked(BookingReceipt)
     }
 
-    var patientID: Int64
+    /// The patient booked for; nil while moving a visit (it keeps its patient).
+    var patientID: Int64?
     var patientName: String
     var slot: Slot
     var clinician: ClinicianInfo
@@ -121,4 +122,28 @@ struct BookingDialogState: Equatable, Sendable {
     var step: Step = .confirm
     var reason = TextField(label: "Reason", maxLength: 200)
     var error: String?
+}
+
+/// An appointment being moved from the grid, and the screen to go back to once it is.
+struct MovingAppointment: Equatable, Sendable {
+    var appointmentID: Int64
+    var patientName: String
+    var type: AppointmentType?
+    var returnTo: AppState.Screen
+
+    /// A visit on today's schedule.
+    init(_ entry: ScheduleEntry) {
+        appointmentID = entry.appointmentID
+        patientName = entry.patientName
+        type = AppointmentType(rawValue: entry.type)
+        returnTo = .today
+    }
+
+    /// A visit in a manager's list (leave over booked visits).
+    init(appointmentID: Int64, patientName: String, returnTo: AppState.Screen) {
+        self.appointmentID = appointmentID
+        self.patientName = patientName
+        self.type = nil
+        self.returnTo = returnTo
+    }
 }

@@ -1,0 +1,150 @@
+import Testing
+
+@testable import ClinicCore
+@testable import ClinicTUI
+
+@Suite("Hours & leave: update and drawing")
+struct SetupUpdateTests {
+    static let today = LocalDate(year: 2026, month: 11, day: 26)
+    static let clinicians = [ClinicianChoice(id: 3, name: "Dr. Ananya Iyer"), ClinicianChoice(id: 4, name: "Kavya Hegde")]
+    static let leave = LeaveSummary(
+        id: 8, kind: .leave, clinicianName: "Dr. Ananya Iyer", centreName: nil, firstDay: today.adding(days: 1),
+        lastDay: today.adding(days: 2), reason: "Conference", blockedSlots: 12)
+    static let covered = QueueEntry(
+        appointmentID: 41, status: "CONFIRMED", start: DeskFixtures.ist(10, 0).adding(minutes: 24 * 60), createdAt: DeskFixtures.now,
+        patientName: "प्रिया शर्मा", clinicianName: "Dr. Ananya Iyer", reason: nil, isPaid: true, hasOpenPaymentLink: false)
+
+    static func type(_ text: String, _ state: inout AppState) {
+        for character in text { _ = DeskUpdate.update(&state, .key(.character(character))) }
+    }
+
+    static func setupRequests(_ effects: [Effect]) -> [SetupRequest] {
+        effects.compactMap { effect in
+            if case .setup(_, let request) = effect { return request }
+            return nil
+        }
+    }
+
+    static func screen(_ state: AppState) -> String { DeskFixtures.render(state).plainText() }
+
+    @Test("F5 opens leave & holidays; n types leave, a wrong name is refused in words, a right one records it")
+    func recordsLeave() {
+        var state = DeskFixtures.working()
+        #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.function(5)))) == [.loadLeaves(centreID: 1)])
+        #expect(state.screen == .setup)
+        _ = DeskUpdate.update(&state, .setup(.leaves([Self.leave], clinicians: Self.clinicians)))
+        #expect(Self.screen(state).contains("Leave: Dr. Ananya Iyer"))
+        _ = DeskUpdate.update(&state, .key(.character("n")))
+        Self.type("zed", &state)
+        #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.enter))).isEmpty)
+        #expect(Self.screen(state).contains("No clinician of this centre is called \"zed\""))
+        for _ in 0..<3 { _ = DeskUpdate.update(&state, .key(.backspace)) }
+        Self.type("iyer", &state)
+        _ = DeskUpdate.update(&state, .key(.tab))
+        Self.type("t+1", &state)
+        _ = DeskUpdate.update(&state, .key(.tab))
+        _ = DeskUpdate.update(&state, .key(.tab))
+        #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.enter))).isEmpty)
+        #expect(Self.screen(state).contains("Type a reason"))
+        Self.type("Conference", &state)
+        let effects = DeskUpdate.update(&state, .key(.enter))
+        #expect(
+            Self.setupRequests(effects) == [
+                .addLeave(clinicianID: 3, from: Self.today.adding(days: 1), to: Self.today.adding(days: 1), reason: "Conference")
+            ])
+    }
+
+    @Test("recorded leave over booked visits lists them: K keeps, C asks then cancels, m moves on the grid and comes back")
+    func coveredVisits() {
+        var state = DeskFixtures.working(size: (100, 30))
+        _ = DeskUpdate.update(&state, .key(.function(5)))
+        _ = DeskUpdate.update(
+            &state, .setup(.leaveAdded(LeaveResult(leaveID: 8, blockedSlots: 12, coveredAppointments: [Self.covered]), Self.leave)))
+        #expect(Self.screen(state).contains("प्रिया शर्मा"))
+        #expect(state.message?.text.contains("1 booked visit(s) to decide") == true)
+        #expect(
+            Self.setupRequests(DeskUpdate.update(&state, .key(.character("K"))))
+                == [.resolveCovered(Self.leave, appointmentID: 41, cancel: false)])
+        _ = DeskUpdate.update(&state, .key(.character("C")))
+        #expect(Self.screen(state).contains("Cancel प्रिया शर्मा's visit (Conference)?"))
+        #expect(
+            Self.setupRequests(DeskUpdate.update(&state, .key(.character("y"))))
+                == [.resolveCovered(Self.leave, appointmentID: 41, cancel: true)])
+        _ = DeskUpdate.update(&state, .key(.character("C")))
+        #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.character("n")))).isEmpty)
+        _ = DeskUpdate.update(&state, .key(.character("m")))
+        #expect(state.screen == .availability)
+        #expect(state.availability.moving?.appointmentID == 41)
+        _ = DeskUpdate.update(&state, .moved(UserMessageLine(.success, "Moved.")))
+        #expect(state.screen == .setup)
+    }
+
+    @Test("weekly hours: a adds a window (a wrong day is refused), unsaved hours keep the clinician, s previews, y saves")
+    func editsHours() {
+        var state = DeskFixtures.working(size: (100, 30))
+        _ = DeskUpdate.update(&state, .key(.function(5)))
+        #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.tab))) == [.loadHours(centreID: 1, clinicianID: nil)])
+        let monday = WeeklyRules.Window(
+            centreID: 1, weekday: 1, start: LocalTime(hour: 9, minute: 0), end: LocalTime(hour: 13, minute: 0), slotMinutes: 30,
+            mode: .inPerson)
+        _ = DeskUpdate.update(&state, .setup(.hours(clinicians: Self.clinicians, clinicianID: 3, windows: [monday])))
+        #expect(Self.screen(state).contains("Mon   09:00  13:00  30 min  in person"))
+        _ = DeskUpdate.update(&state, .key(.character("a")))
+        Self.type("someday", &state)
+        _ = DeskUpdate.update(&state, .key(.enter))
+        #expect(Self.screen(state).contains("Day \"someday\" is not a weekday"))
+        for _ in 0..<7 { _ = DeskUpdate.update(&state, .key(.backspace)) }
+        Self.type("wed", &state)
+        _ = DeskUpdate.update(&state, .key(.tab))
+        Self.type("14:00", &state)
+        _ = DeskUpdate.update(&state, .key(.tab))
+        Self.type("17", &state)
+        _ = DeskUpdate.update(&state, .key(.enter))
+        #expect(state.setup.windowForm == nil)
+        #expect(state.setup.hasUnsavedHours)
+        #expect(Self.screen(state).contains("changed, not saved"))
+        #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.character("]")))).isEmpty)
+        let effects = DeskUpdate.update(&state, .key(.character("s")))
+        guard case .previewHours(3, let windows)? = Self.setupRequests(effects).first else {
+            Issue.record("expected a preview, got \(effects)")
+            return
+        }
+        #expect(windows.count == 2)
+        #expect(windows[1].weekday == 3 && windows[1].end == LocalTime(hour: 17, minute: 0))
+        _ = DeskUpdate.update(
+            &state,
+            .setup(.hoursPreview(WeeklyRules.Preview(kept: 1, added: [windows[1]], deactivatedRuleIDs: [], stranded: [Self.covered]))))
+        #expect(Self.screen(state).contains("1 booked visit(s) would fall outside the new hours"))
+        let applied = Self.setupRequests(DeskUpdate.update(&state, .key(.character("y"))))
+        #expect(applied == [.applyHours(clinicianID: 3, windows: windows, acceptStranded: true)])
+    }
+
+    @Test("policies: the front desk is told who may change them; a manager's e edits, a bad cap is refused in words, a good form saves")
+    func editsPolicies() {
+        var state = DeskFixtures.working(size: (100, 30))
+        _ = DeskUpdate.update(&state, .key(.function(5)))
+        _ = DeskUpdate.update(&state, .key(.tab))
+        #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.tab))) == [.loadPolicies])
+        _ = DeskUpdate.update(&state, .setup(.policies(.defaults)))
+        #expect(Self.screen(state).split(separator: "\n").contains { $0.contains("released by themselves:") && $0.contains(" no ") })
+        _ = DeskUpdate.update(&state, .key(.character("e")))
+        #expect(state.setup.policyForm == nil)
+        #expect(state.message?.text.contains("only a manager or an administrator") == true)
+        state.session?.actor.assignments = [RoleAssignment(role: .manager, centreID: nil)]
+        _ = DeskUpdate.update(&state, .key(.character("e")))
+        _ = DeskUpdate.update(&state, .key(.backspace))
+        Self.type("x", &state)
+        #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.enter))).isEmpty)
+        #expect(Self.screen(state).contains("The overbook cap must be a whole number"))
+        _ = DeskUpdate.update(&state, .key(.backspace))
+        Self.type("3", &state)
+        _ = DeskUpdate.update(&state, .key(.tab))
+        _ = DeskUpdate.update(&state, .key(.tab))
+        for _ in 0..<2 { _ = DeskUpdate.update(&state, .key(.backspace)) }
+        Self.type("yes", &state)
+        var expected = DeskPolicies.defaults
+        expected.overbookCapPerClinicianDay = 3
+        expected.staleHoldAutoRelease = true
+        #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.enter))) == [.savePolicies(expected)])
+    }
+}
