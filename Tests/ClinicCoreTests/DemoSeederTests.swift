@@ -426,6 +426,9 @@ private func checkAppointments(_ database: Database, today: LocalDate) async thr
                 unsafeSQL: """
                     SELECT count(*) FROM appointments a
                     WHERE (a.status = 'IN_PROGRESS' AND \(day) <> $1::date)
+                       -- In session at the time the demo is seen (11:00 by default), never later in the day.
+                       OR (a.status = 'IN_PROGRESS' AND NOT ((a.scheduled_start_at AT TIME ZONE 'Asia/Kolkata')::time <= '11:00'
+                                                             AND (a.scheduled_end_at AT TIME ZONE 'Asia/Kolkata')::time > '11:00'))
                        OR (a.status IN ('COMPLETED', 'NO_SHOW') AND \(day) >= $1::date)
                        OR (a.status = 'CANCELLATION_REQUESTED' AND \(day) <= $1::date)
                        OR \(day) < $1::date - 60 OR \(day) > $1::date + 21

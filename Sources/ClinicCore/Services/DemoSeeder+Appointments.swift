@@ -113,6 +113,8 @@ extension DemoSeeder {
     /// slot the admin blocked; its bookings become CANCELLED_BY_ADMIN.
     struct AppointmentPlanner {
         let today: LocalDate
+        /// Minutes after midnight (IST) today at which visits are in session.
+        let inSessionMinute: Int
         let patients: Int
         let clinicians: [ClinicianRecord]
         let bookers: Bookers
@@ -126,10 +128,12 @@ extension DemoSeeder {
         private var parents = Set<Int64>()
 
         init(
-            today: LocalDate, patients: Int, clinicians: [ClinicianRecord], bookers: Bookers, patientUserBase: Int64,
+            today: LocalDate, inSessionMinute: Int, patients: Int, clinicians: [ClinicianRecord], bookers: Bookers,
+            patientUserBase: Int64,
             blocked: [Int: [LocalDate: [Int: Int64]]], firstID: Int64, generator: SeededGenerator
         ) {
             self.today = today
+            self.inSessionMinute = inSessionMinute
             self.patients = patients
             self.clinicians = clinicians
             self.bookers = bookers
@@ -154,8 +158,8 @@ extension DemoSeeder {
                         while minute + duration <= rule.end.minutesSinceMidnight {
                             let blockedID = blocked[clinician]?[date]?[minute]
                             let inProgressSlot =
-                                dayClass == .today && rule.mode == "IN_PERSON" && minute <= 660
-                                && 660 < minute + duration && (clinician == 0 || generator.chance(perMille: 600))
+                                dayClass == .today && rule.mode == "IN_PERSON" && minute <= inSessionMinute
+                                && inSessionMinute < minute + duration && (clinician == 0 || generator.chance(perMille: 600))
                             if inProgressSlot || generator.chance(perMille: occupancy) {
                                 fill(
                                     clinician: clinician, rule: rule, date: date, minute: minute, dayClass: dayClass,
@@ -371,7 +375,10 @@ extension DemoSeeder {
                     let fits: Bool
                     switch status {
                     case "COMPLETED", "NO_SHOW": fits = date < today
-                    case "IN_PROGRESS": fits = date == today
+                    case "IN_PROGRESS":
+                        let starts = appointment.start.local(offsetSeconds: istOffset).time.minutesSinceMidnight
+                        let ends = appointment.end.local(offsetSeconds: istOffset).time.minutesSinceMidnight
+                        fits = date == today && starts <= inSessionMinute && inSessionMinute < ends
                     case "CANCELLATION_REQUESTED": fits = date > today
                     default: fits = true
                     }

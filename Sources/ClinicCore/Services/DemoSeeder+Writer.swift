@@ -73,7 +73,8 @@ extension DemoSeeder {
             blocked[block.clinician, default: [:]][block.date, default: [:]][block.start.minutesSinceMidnight] = block.id
         }
         var planner = AppointmentPlanner(
-            today: options.today, patients: options.patients, clinicians: clinicians, bookers: bookers,
+            today: options.today, inSessionMinute: options.inSessionAt.minutesSinceMidnight, patients: options.patients,
+            clinicians: clinicians, bookers: bookers,
             patientUserBase: userBase + Int64(staff.count), blocked: blocked, firstID: ids.first("appointments"),
             generator: generator.derived(10, 0))
         planner.plan()

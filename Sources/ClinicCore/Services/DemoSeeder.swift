@@ -6,12 +6,16 @@ public struct DemoSeedOptions: Sendable {
     public var patients: Int
     /// How many clinicians to employ (1 … 200).
     public var clinicians: Int
+    /// The wall-clock time (IST) of `today` the demo is seen at: visits running then are in session,
+    /// none later in the day is.
+    public var inSessionAt: LocalTime
 
-    /// Options for a demo centred on `today`.
-    public init(today: LocalDate, patients: Int = 2000, clinicians: Int = 12) {
+    /// Options for a demo centred on `today`, seen at `inSessionAt`.
+    public init(today: LocalDate, patients: Int = 2000, clinicians: Int = 12, inSessionAt: LocalTime = LocalTime(hour: 11, minute: 0)) {
         self.today = today
         self.patients = patients
         self.clinicians = clinicians
+        self.inSessionAt = inSessionAt
     }
 
     /// The accepted patient counts.

@@ -31,14 +31,18 @@ struct SeedDemoCommand: AsyncParsableCommand {
         do {
             try await SchemaManager(database: database).requireCurrentVersion()
             let date: LocalDate
+            // Seen now: visits running now are in session (a given --today is seen at 11:00, reproducibly).
+            var seenAt = LocalTime(hour: 11, minute: 0)
             if let today, let parsed = LocalDate(sqlText: today) {
                 date = parsed
             } else {
-                date = try await DatabaseClock(database: database).today(inZone: "Asia/Kolkata")
+                let now = try await DatabaseClock(database: database).now().local(offsetSeconds: 19_800)
+                date = now.date
+                seenAt = LocalTime(hour: now.time.hour, minute: now.time.minute)
             }
             print("seeding demo data for \(date): \(patients) patients, \(clinicians) clinicians")
             let summary = try await DemoSeeder(database: database).seed(
-                DemoSeedOptions(today: date, patients: patients, clinicians: clinicians)
+                DemoSeedOptions(today: date, patients: patients, clinicians: clinicians, inSessionAt: seenAt)
             ) { line in print("  \(line)") }
             print(
                 "done: \(summary.centres) centres, \(summary.clinicians) clinicians, \(summary.staff) staff, "
