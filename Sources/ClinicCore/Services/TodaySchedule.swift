@@ -20,7 +20,7 @@ public struct TodaySchedule: Sendable {
     public func appointments(for actor: StaffActor, centreID: Int64, day: LocalDate) async throws -> [ScheduleEntry] {
         let onlyClinician = try TodaySchedule.clinicianFilter(for: actor, centreID: centreID)
         let zone = try await centreZone(centreID)
-        let (start, end) = TodaySchedule.bounds(of: day, in: zone)
+        let (start, end) = (zone.startOfDay(day), zone.startOfDay(day.adding(days: 1)))
         let rows = try await database.query(
             """
             SELECT a.id, a.scheduled_start_at, a.scheduled_end_at, a.status, a.appointment_type, a.source,
@@ -52,7 +52,7 @@ public struct TodaySchedule: Sendable {
             """)
         return try rows.map { row in
             let start: Instant = try row.decode("scheduled_start_at")
-            let offset = zone.secondsFromGMT(for: TodaySchedule.date(start))
+            let offset = zone.offsetSeconds(at: start)
             guard let payment = PaymentState(rawValue: try row.decode("payment_state")) else {
                 throw DatabaseError.decodingFailed(column: "payment_state", expected: "payment state")
             }
@@ -76,9 +76,9 @@ public struct TodaySchedule: Sendable {
         guard let row = rows.first else { throw ScheduleError.unknownCentre(centreID) }
         let name: String = try row.decode("timezone")
         let now: Instant = try row.decode("now")
-        let zone = TodaySchedule.timeZone(named: name)
-        let offset = zone.secondsFromGMT(for: TodaySchedule.date(now))
-        return (now.local(offsetSeconds: offset).date, zone.identifier, offset)
+        let zone = CentreZone(named: name)
+        let offset = zone.offsetSeconds(at: now)
+        return (now.local(offsetSeconds: offset).date, zone.zone.identifier, offset)
     }
 
     // MARK: - Private
@@ -94,39 +94,10 @@ public struct TodaySchedule: Sendable {
         return nil
     }
 
-    private func centreZone(_ centreID: Int64) async throws -> TimeZone {
+    private func centreZone(_ centreID: Int64) async throws -> CentreZone {
         let rows = try await database.query("SELECT timezone FROM centres WHERE id = \(centreID)")
         guard let row = rows.first else { throw ScheduleError.unknownCentre(centreID) }
-        return TodaySchedule.timeZone(named: try row.decode("timezone"))
-    }
-
-    /// The centre's zone; India for a name Foundation does not know.
-    static func timeZone(named name: String) -> TimeZone {
-        TimeZone(identifier: name) ?? TimeZone(identifier: "Asia/Kolkata") ?? TimeZone(secondsFromGMT: 19_800) ?? .current
-    }
-
-    /// Local midnight of `day` and of the day after, as instants.
-    static func bounds(of day: LocalDate, in zone: TimeZone) -> (start: Instant, end: Instant) {
-        (midnight(of: day, in: zone), midnight(of: day.adding(days: 1), in: zone))
-    }
-
-    /// The first instant of `day` in `zone` (Calendar handles zones whose offset changes).
-    static func midnight(of day: LocalDate, in zone: TimeZone) -> Instant {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        if let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) {
-            return instant(date)
-        }
-        let noon = Instant(date: day, time: LocalTime(hour: 12, minute: 0), offsetSeconds: 0)
-        return Instant(date: day, time: LocalTime(hour: 0, minute: 0), offsetSeconds: zone.secondsFromGMT(for: date(noon)))
-    }
-
-    static func date(_ instant: Instant) -> Date {
-        Date(timeIntervalSince1970: Double(instant.microsecondsSinceEpoch) / 1_000_000)
-    }
-
-    static func instant(_ date: Date) -> Instant {
-        Instant(microsecondsSinceEpoch: Int64((date.timeIntervalSince1970 * 1_000_000).rounded()))
+        return CentreZone(named: try row.decode("timezone"))
     }
 }
 
