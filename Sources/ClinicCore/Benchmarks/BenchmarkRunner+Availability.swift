@@ -119,7 +119,7 @@ extension BenchmarkRunner {
         let firstDay = LocalDate(year: 2091, month: 1, day: 1)
         let actor = context.actor
 
-        func slot(writer: Int, index: Int, round: Int) -> (clinician: Int64, start: Instant) {
+        @Sendable func slot(writer: Int, index: Int, round: Int) -> (clinician: Int64, start: Instant) {
             let clinician = context.clinicians[writer % context.clinicians.count]
             let day = firstDay.adding(days: (run * 2 + round) * 60 + index / 46)
             let start = Instant(date: day, time: LocalTime(hour: (index % 46) / 2, minute: (index % 2) * 30), offsetSeconds: 19_800)
@@ -127,47 +127,31 @@ extension BenchmarkRunner {
         }
 
         func timeWriters(raw: Bool, round: Int) async throws -> (samples: [Double], seconds: Double) {
-            let started = ContinuousClock.now
-            let samples = try await withThrowingTaskGroup(of: [Double].self) { group in
-                for writer in 0..<writers {
-                    group.addTask {
-                        var samples: [Double] = []
-                        samples.reserveCapacity(perWriter)
-                        if raw {
-                            let connection = try RawConnection(url: url)
-                            for index in 0..<perWriter {
-                                let (clinician, start) = slot(writer: writer, index: index, round: round)
-                                let appointment = NewAppointment(
-                                    patientID: context.patient, clinicianID: clinician, centreID: context.centre, type: .inPerson,
-                                    start: start, durationMinutes: 30, bookedByUserID: context.staffUser, source: .adminFrontDesk,
-                                    patientNotes: "bench")
-                                let began = ContinuousClock.now
-                                try connection.run("BEGIN")
-                                try connection.run(AppointmentStore.insertQuery(appointment))
-                                try connection.run("COMMIT")
-                                samples.append(BenchmarkRunner.microseconds(since: began))
-                            }
-                        } else {
-                            let bookings = Bookings(database: Database(url: url, applicationName: "clinic-desk bench"))
-                            for index in 0..<perWriter {
-                                let (clinician, start) = slot(writer: writer, index: index, round: round)
-                                let began = ContinuousClock.now
-                                _ = try await bookings.book(
-                                    BookingRequest(
-                                        patientID: context.patient, clinicianID: clinician, centreID: context.centre, start: start,
-                                        patientNotes: "bench"),
-                                    by: actor)
-                                samples.append(BenchmarkRunner.microseconds(since: began))
-                            }
-                        }
-                        return samples
+            try await ConcurrentWriters.run(writers) { writer in
+                if raw {
+                    let appointments = (0..<perWriter).map { index in
+                        let (clinician, start) = slot(writer: writer, index: index, round: round)
+                        return NewAppointment(
+                            patientID: context.patient, clinicianID: clinician, centreID: context.centre, type: .inPerson, start: start,
+                            durationMinutes: 30, bookedByUserID: context.staffUser, source: .adminFrontDesk, patientNotes: "bench")
                     }
+                    return try ConcurrentWriters.rawInserts(appointments, url: url)
                 }
-                var all: [Double] = []
-                for try await part in group { all += part }
-                return all
+                let bookings = Bookings(database: Database(url: url, applicationName: "clinic-desk bench"))
+                var samples: [Double] = []
+                samples.reserveCapacity(perWriter)
+                for index in 0..<perWriter {
+                    let (clinician, start) = slot(writer: writer, index: index, round: round)
+                    let began = ContinuousClock.now
+                    _ = try await bookings.book(
+                        BookingRequest(
+                            patientID: context.patient, clinicianID: clinician, centreID: context.centre, start: start,
+                            patientNotes: "bench"),
+                        by: actor)
+                    samples.append(BenchmarkRunner.microseconds(since: began))
+                }
+                return samples
             }
-            return (samples, BenchmarkRunner.seconds(since: started))
         }
 
         let ours = try await timeWriters(raw: false, round: 0)

@@ -169,41 +169,20 @@ public struct BenchmarkRunner: Sendable {
         let runID = Int(UInt32.random(in: 0...UInt32.max) % 50)
 
         func timeWriters(raw: Bool, round: Int) async throws -> (samples: [Double], seconds: Double) {
-            let started = ContinuousClock.now
-            let samples = try await withThrowingTaskGroup(of: [Double].self) { group in
-                for writer in 0..<writers {
-                    group.addTask {
-                        let slots = (0..<perWriter).map { index in
-                            context.appointment(writer: writer, index: index, round: round, run: runID)
-                        }
-                        var samples: [Double] = []
-                        samples.reserveCapacity(perWriter)
-                        if raw {
-                            let connection = try RawConnection(url: url)
-                            for appointment in slots {
-                                let began = ContinuousClock.now
-                                try connection.run("BEGIN")
-                                try connection.run(AppointmentStore.insertQuery(appointment))
-                                try connection.run("COMMIT")
-                                samples.append(BenchmarkRunner.microseconds(since: began))
-                            }
-                        } else {
-                            let database = Database(url: url)
-                            try await database.connect()
-                            for appointment in slots {
-                                let began = ContinuousClock.now
-                                _ = try await database.transaction { try AppointmentStore.insert(appointment, in: $0) }
-                                samples.append(BenchmarkRunner.microseconds(since: began))
-                            }
-                        }
-                        return samples
-                    }
+            try await ConcurrentWriters.run(writers) { writer in
+                let slots = (0..<perWriter).map { index in context.appointment(writer: writer, index: index, round: round, run: runID) }
+                if raw { return try ConcurrentWriters.rawInserts(slots, url: url) }
+                let database = Database(url: url)
+                try await database.connect()
+                var samples: [Double] = []
+                samples.reserveCapacity(perWriter)
+                for appointment in slots {
+                    let began = ContinuousClock.now
+                    _ = try await database.transaction { try AppointmentStore.insert(appointment, in: $0) }
+                    samples.append(BenchmarkRunner.microseconds(since: began))
                 }
-                var all: [Double] = []
-                for try await part in group { all += part }
-                return all
+                return samples
             }
-            return (samples, BenchmarkRunner.seconds(since: started))
         }
 
         let ours = try await timeWriters(raw: false, round: 0)
