@@ -27,9 +27,23 @@ struct SetupUpdateTests {
 
     static func screen(_ state: AppState) -> String { DeskFixtures.render(state).plainText() }
 
-    @Test("F5 opens leave & holidays; n types leave, a wrong name is refused in words, a right one records it")
+    /// Signed in as the centre's manager (leave, holidays and hours are theirs to change).
+    static func manager(size: (Int, Int) = (80, 24)) -> AppState {
+        var state = DeskFixtures.working(size: size)
+        state.session?.actor.assignments = [RoleAssignment(role: .centreManager, centreID: 1)]
+        return state
+    }
+
+    @Test(
+        "F5 opens leave & holidays; the front desk is told at once it cannot record leave; a manager's wrong name is refused in words, a right one records it"
+    )
     func recordsLeave() {
-        var state = DeskFixtures.working()
+        var desk = DeskFixtures.working()
+        #expect(Self.setupRequests(DeskUpdate.update(&desk, .key(.function(5)))) == [.loadLeaves(centreID: 1)])
+        _ = DeskUpdate.update(&desk, .key(.character("n")))
+        #expect(desk.setup.leaveForm == nil)
+        #expect(desk.message?.text.contains("cannot record clinicians' leave") == true)
+        var state = Self.manager()
         #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.function(5)))) == [.loadLeaves(centreID: 1)])
         #expect(state.screen == .setup)
         _ = DeskUpdate.update(&state, .setup(.leaves([Self.leave], clinicians: Self.clinicians)))
@@ -56,7 +70,7 @@ struct SetupUpdateTests {
 
     @Test("recorded leave over booked visits lists them: K keeps, C asks then cancels, m moves on the grid and comes back")
     func coveredVisits() {
-        var state = DeskFixtures.working(size: (100, 30))
+        var state = Self.manager(size: (100, 30))
         _ = DeskUpdate.update(&state, .key(.function(5)))
         _ = DeskUpdate.update(
             &state, .setup(.leaveAdded(LeaveResult(leaveID: 8, blockedSlots: 12, coveredAppointments: [Self.covered]), Self.leave)))
@@ -81,7 +95,7 @@ struct SetupUpdateTests {
 
     @Test("weekly hours: a adds a window (a wrong day is refused), unsaved hours keep the clinician, s previews, y saves")
     func editsHours() {
-        var state = DeskFixtures.working(size: (100, 30))
+        var state = Self.manager(size: (100, 30))
         _ = DeskUpdate.update(&state, .key(.function(5)))
         #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.tab))) == [.loadHours(centreID: 1, clinicianID: nil)])
         let monday = WeeklyRules.Window(

@@ -147,12 +147,14 @@ extension DeskUpdate {
             return []
         case .newLeave, .newHoliday:
             guard state.setup.section == .leave, state.setup.covered == nil else { return sectionHint(&state, .leave) }
+            if refuse(&state, action == .newLeave ? .manageLeave : .manageHolidays) { return [] }
             state.setup.leaveForm = SetupForms.leave(isHoliday: action == .newHoliday, centreName: session.centre.name)
             return []
         case .liftLeave:
             guard state.setup.section == .leave, state.setup.covered == nil, let leave = state.setup.selectedLeave else {
                 return sectionHint(&state, .leave)
             }
+            if refuse(&state, leave.kind == .leave ? .manageLeave : .manageHolidays) { return [] }
             state.setup.liftCandidate = leave
             return []
         case .showCovered:
@@ -164,6 +166,7 @@ extension DeskUpdate {
                 state.message = UserMessageLine(.info, "Open a leave's covered visits first: Enter on the leave.")
                 return []
             }
+            if refuse(&state, covered.leave.kind == .leave ? .manageLeave : .manageHolidays) { return [] }
             switch action {
             case .keepCovered:
                 state.setup.isBusy = true
@@ -189,12 +192,14 @@ extension DeskUpdate {
             return reloadSetup(&state)
         case .addHours:
             guard state.setup.section == .hours, state.setup.clinicianID != nil else { return sectionHint(&state, .hours) }
+            if refuse(&state, .manageAvailabilityRules) { return [] }
             state.setup.windowForm = SetupForms.window(centreName: session.centre.name)
             return []
         case .deleteHours:
             guard state.setup.section == .hours, var windows = state.setup.windows,
                 windows.indices.contains(state.setup.windowTable.selectedRow)
             else { return sectionHint(&state, .hours) }
+            if refuse(&state, .manageAvailabilityRules) { return [] }
             windows.remove(at: state.setup.windowTable.selectedRow)
             state.setup.windows = windows
             state.setup.windowTable.clamp(rowCount: windows.count, visibleRows: rows)
@@ -281,6 +286,18 @@ extension DeskUpdate {
             }
         }
         return []
+    }
+
+    /// Says at once, before anything is typed, when the role may not do it here (ClinicCore checks again).
+    private static func refuse(_ state: inout AppState, _ permission: Permission) -> Bool {
+        guard let session = state.session else { return true }
+        do {
+            try PermissionTable.check(session.actor, permission, centreID: session.centre.id)
+            return false
+        } catch {
+            state.message = UserMessage.line(for: error)
+            return true
+        }
     }
 
     /// A key of another section: say where it works.
