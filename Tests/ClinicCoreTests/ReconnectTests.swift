@@ -28,6 +28,22 @@ struct ReconnectTests {
         }
     }
 
+    @Test("a connection lost in the middle of a pipelined batch is reported as lost, and the next statement reconnects")
+    func batchSurvivesTermination() async throws {
+        try await TestDatabase.with(prefix: "reconnect_batch", schema: false) { test in
+            let database = Database(url: test.url)
+            let pid = try await database.backendPID()
+            await #expect(throws: DatabaseError.connectionLost) {
+                _ = try await database.withSession { session in
+                    try session.queryBatch(["SELECT 1 AS one", "SELECT pg_terminate_backend(pg_backend_pid()) AS gone", "SELECT 2 AS two"])
+                }
+            }
+            let rows = try await database.query("SELECT 3 AS three")
+            #expect(try rows[0].decode("three", as: Int.self) == 3)
+            #expect(try await database.backendPID() != pid)
+        }
+    }
+
     @Test("a listener reports the lost connection and listens again after reconnecting")
     func listenerReconnects() async throws {
         try await TestDatabase.with(prefix: "reconnect_listen") { test in

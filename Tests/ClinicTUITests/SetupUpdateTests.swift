@@ -79,13 +79,26 @@ struct SetupUpdateTests {
         #expect(
             Self.setupRequests(DeskUpdate.update(&state, .key(.character("K"))))
                 == [.resolveCovered(Self.leave, appointmentID: 41, cancel: false)])
+        // One change at a time: nothing else is sent until the answer comes.
+        #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.character("K")))).isEmpty)
+        #expect(state.message?.text == "Working…")
+        _ = DeskUpdate.update(&state, .setup(.done(UserMessageLine(.success, "Kept: the visit stands."))))
         _ = DeskUpdate.update(&state, .key(.character("C")))
         #expect(Self.screen(state).contains("Cancel प्रिया शर्मा's visit (Conference)?"))
         #expect(
             Self.setupRequests(DeskUpdate.update(&state, .key(.character("y"))))
                 == [.resolveCovered(Self.leave, appointmentID: 41, cancel: true)])
+        _ = DeskUpdate.update(&state, .setup(.failed(UserMessageLine(.error, "The database refused the change."))))
         _ = DeskUpdate.update(&state, .key(.character("C")))
         #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.character("n")))).isEmpty)
+        var elsewhere = Self.covered
+        elsewhere.centreID = 99
+        elsewhere.centreName = "Mibo Mind Clinic – Kadavanthra"
+        _ = DeskUpdate.update(&state, .setup(.covered(Self.leave, [elsewhere])))
+        _ = DeskUpdate.update(&state, .key(.character("m")))
+        #expect(state.screen == .setup)
+        #expect(state.message?.text.contains("is at Mibo Mind Clinic – Kadavanthra; a desk there moves it") == true)
+        _ = DeskUpdate.update(&state, .setup(.covered(Self.leave, [Self.covered])))
         _ = DeskUpdate.update(&state, .key(.character("m")))
         #expect(state.screen == .availability)
         #expect(state.availability.moving?.appointmentID == 41)
@@ -117,6 +130,10 @@ struct SetupUpdateTests {
         #expect(state.setup.windowForm == nil)
         #expect(state.setup.hasUnsavedHours)
         #expect(Self.screen(state).contains("changed, not saved"))
+        // Round the sections and back: the hours typed are still there, not read over.
+        for _ in 0..<3 { _ = DeskUpdate.update(&state, .key(.tab)) }
+        #expect(state.setup.section == .hours)
+        #expect(state.setup.windows?.count == 2)
         #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.character("]")))).isEmpty)
         let effects = DeskUpdate.update(&state, .key(.character("s")))
         guard case .previewHours(3, let windows)? = Self.setupRequests(effects).first else {
@@ -143,7 +160,7 @@ struct SetupUpdateTests {
         #expect(Self.screen(state).split(separator: "\n").contains { $0.contains("released by themselves:") && $0.contains(" no ") })
         _ = DeskUpdate.update(&state, .key(.character("e")))
         #expect(state.setup.policyForm == nil)
-        #expect(state.message?.text.contains("only a manager or an administrator") == true)
+        #expect(state.message?.text.contains("only a Manager or an Administrator") == true)
         state.session?.actor.assignments = [RoleAssignment(role: .manager, centreID: nil)]
         _ = DeskUpdate.update(&state, .key(.character("e")))
         _ = DeskUpdate.update(&state, .key(.backspace))

@@ -61,7 +61,8 @@ public enum AppointmentError: Error, Equatable, Sendable, CustomStringConvertibl
         case .ruleInvalid(let why): return "That availability rule is not valid: \(why)."
         case .policyInvalid(let why): return "That setting is not valid: \(why)."
         case .policiesNeedChainWideRole:
-            return "The policies apply at every centre, so only a manager or an administrator can change them."
+            return
+                "The policies apply at every centre, so only a Manager or an Administrator (roles over every centre, not a Centre manager) can change them."
         }
     }
 }

@@ -54,6 +54,8 @@ enum AvailabilityReader {
             cliniciansQuery(scope),
             blocksQuery(scope, from: firstDay, to: lastDay),
             appointmentsQuery(scope, from: rangeStart, to: rangeEnd),
+            // The caller's own statements after the read (a booking's INSERT…) plan as usual.
+            "SET LOCAL plan_cache_mode = DEFAULT",
         ]
     }
 

@@ -202,6 +202,9 @@ public struct QueueEntry: Sendable, Equatable {
     public var hasOpenPaymentLink: Bool
     /// Under leave: a manager chose to keep it.
     public var isKept = false
+    /// Where it is (filled in where a list spans centres: leave covers every centre of a clinician).
+    public var centreID: Int64?
+    public var centreName: String?
 }
 
 /// A payment that succeeded after its hold was released.

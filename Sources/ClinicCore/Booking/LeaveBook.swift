@@ -236,7 +236,8 @@ public struct LeaveBook: Sendable {
                    EXISTS (SELECT 1 FROM payments p WHERE p.appointment_id = a.id AND p.status IN ('CREATED', 'PENDING')
                            AND (p.payment_link_id IS NOT NULL OR p.payment_link_url IS NOT NULL)) AS open_link,
                    EXISTS (SELECT 1 FROM desk_audit_log k WHERE k.action = 'leave.appointment_kept' AND k.entity_type = 'appointment'
-                           AND k.entity_id = a.id AND k.details ->> 'desk_leave_id' = \(String(leaveID))) AS kept
+                           AND k.entity_id = a.id AND k.details ->> 'desk_leave_id' = \(String(leaveID))) AS kept,
+                   a.centre_id, c.name AS centre_name
             FROM blocked_slots b
             JOIN centres c ON c.id = b.centre_id
             JOIN appointments a ON a.clinician_id = b.clinician_id AND a.centre_id = b.centre_id
@@ -251,6 +252,8 @@ public struct LeaveBook: Sendable {
         ).map { row in
             var entry = try QueueEntry(row: row)
             entry.isKept = try row.decode("kept")
+            entry.centreID = try row.decode("centre_id")
+            entry.centreName = try row.decode("centre_name")
             return entry
         }
     }

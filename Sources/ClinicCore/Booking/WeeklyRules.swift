@@ -52,9 +52,11 @@ public struct WeeklyRules: Sendable {
         ).map { ClinicianChoice(id: try $0.decode("id"), name: try $0.decode("name")) }
     }
 
-    /// The clinician's active windows.
-    public func windows(clinicianID: Int64) async throws -> [Window] {
-        try await database.query(
+    /// The clinician's active windows, for staff who see the day schedule where they work (or the
+    /// clinician themself).
+    public func windows(clinicianID: Int64, for actor: StaffActor) async throws -> [Window] {
+        if actor.clinicianID != clinicianID { try PermissionTable.check(actor, .viewDaySchedule, centreID: actor.activeCentreID) }
+        return try await database.query(
             """
             SELECT centre_id, day_of_week, start_time, end_time, slot_duration_minutes, mode
             FROM clinician_availability_rules WHERE clinician_id = \(clinicianID) AND is_active

@@ -94,7 +94,9 @@ final class PostgresConnection {
         guard let handle else { throw DatabaseError.connectionLost }
         if statements.count == 1, let only = statements.first { return [try execute(only.sql, parameters: only.parameters)] }
         guard PQenterPipelineMode(handle) == 1 else { throw connectionOrStatementError(nil) }
-        defer { _ = PQexitPipelineMode(handle) }
+        // Whatever happens, the connection leaves pipeline mode or is dropped: a connection stuck in it
+        // refuses every later statement.
+        defer { if let current = self.handle, PQexitPipelineMode(current) != 1 { abandon() } }
         // Each command libpq queues answers with its results and then NULL; a new prepare adds one.
         var commands: [(isPrepare: Bool, sql: String)] = []
         var newlyPrepared: [String: String] = [:]
@@ -106,7 +108,7 @@ final class PostgresConnection {
             {
                 preparedCount += 1
                 let fresh = "clinic_desk_\(preparedCount)"
-                guard PQsendPrepare(handle, fresh, statement.sql, count, nil) == 1 else { throw connectionOrStatementError(nil) }
+                guard PQsendPrepare(handle, fresh, statement.sql, count, nil) == 1 else { throw abandon() }
                 commands.append((true, statement.sql))
                 newlyPrepared[statement.sql] = fresh
                 name = fresh
@@ -115,10 +117,10 @@ final class PostgresConnection {
                 if let name { return PQsendQueryPrepared(handle, name, count, pointers, nil, nil, 0) }
                 return PQsendQueryParams(handle, statement.sql, count, nil, pointers, nil, nil, 0)
             }
-            guard sent == 1 else { throw connectionOrStatementError(nil) }
+            guard sent == 1 else { throw abandon() }
             commands.append((false, statement.sql))
         }
-        guard PQpipelineSync(handle) == 1 else { throw connectionOrStatementError(nil) }
+        guard PQpipelineSync(handle) == 1 else { throw abandon() }
         var results: [QueryResult] = []
         var failure: DatabaseError?
         for command in commands {
@@ -176,6 +178,16 @@ final class PostgresConnection {
         if PQstatus(handle) != CONNECTION_OK { throw DatabaseError.connectionLost }
         // A script may have changed tables; plans are re-made on demand.
         forgetPreparedStatements()
+    }
+
+    /// Drops a connection whose pipeline could not be sent whole: half a pipeline cannot be finished or
+    /// cleared, so the next use reconnects.
+    @discardableResult
+    private func abandon() -> DatabaseError {
+        if let handle { PQfinish(handle) }
+        handle = nil
+        prepared.removeAll()
+        return .connectionLost
     }
 
     /// Stops using the cached plans of `sqls` (they are prepared again under new names next time).

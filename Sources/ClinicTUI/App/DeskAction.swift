@@ -247,6 +247,9 @@ enum DeskKeyMaps {
         KeyBinding(
             keys: [.down, .character("j")], action: .moveDown, title: "Down", help: "The row below.", group: "Setup",
             showsInFooter: false),
+        KeyBinding(keys: [.pageUp], action: .pageUp, title: "Page up", help: "One screen up.", group: "Setup", showsInFooter: false),
+        KeyBinding(
+            keys: [.pageDown], action: .pageDown, title: "Page down", help: "One screen down.", group: "Setup", showsInFooter: false),
         KeyBinding(
             keys: [.character("n")], action: .newLeave, title: "Leave",
             help: "Leave & holidays: record a clinician's leave (blocks their slots at every centre, for the web too).",

@@ -9,8 +9,8 @@ extension DeskUpdate {
         state.overlay = nil
         state.screen = .availability
         state.availability.moving = moving
-        if moving != nil {
-            state.availability.centreID = session.centre.id
+        if let moving {
+            state.availability.centreID = moving.centreID ?? session.centre.id
             state.availability.mode = .day
             state.availability.focusAfterLoad = nil
         }
@@ -71,9 +71,10 @@ extension DeskUpdate {
             }
         }
         guard var dialog = state.availability.booking else {
-            if key == .escape, state.availability.moving != nil {
+            if key == .escape, let moving = state.availability.moving {
                 state.availability.moving = nil
                 state.message = UserMessageLine(.info, "Not moved.")
+                if moving.returnTo == .setup { state.screen = .setup }
                 return []
             }
             return nil
@@ -101,9 +102,12 @@ extension DeskUpdate {
             case .enter:
                 dialog.error = nil
                 if dialog.slot.isBookable {
+                    guard let booking = request(dialog, centreID: state.availability.centreID, overbook: nil) else {
+                        dialog.error = "Open the patient first (F3), then book."
+                        return []
+                    }
                     dialog.step = .sending
-                    return request(dialog, centreID: state.availability.centreID, overbook: nil).map { [.book(actor: session.actor, $0)] }
-                        ?? []
+                    return [.book(actor: session.actor, booking)]
                 }
                 dialog.step = .overbookReason
                 return []
@@ -131,8 +135,12 @@ extension DeskUpdate {
                             clinicianID: dialog.clinician.id, reason: reason)
                     ]
                 }
-                return request(dialog, centreID: state.availability.centreID, overbook: reason).map { [.book(actor: session.actor, $0)] }
-                    ?? []
+                guard let booking = request(dialog, centreID: state.availability.centreID, overbook: reason) else {
+                    dialog.step = .overbookReason
+                    dialog.error = "Open the patient first (F3), then book."
+                    return []
+                }
+                return [.book(actor: session.actor, booking)]
             default:
                 if dialog.reason.handle(key) { dialog.error = nil }
                 return []

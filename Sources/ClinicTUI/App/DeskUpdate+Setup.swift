@@ -8,10 +8,10 @@ extension DeskUpdate {
         return reloadSetup(&state)
     }
 
-    /// Reads the open section again.
-    static func reloadSetup(_ state: inout AppState) -> [Effect] {
+    /// Reads the open section again; hours changed and not saved stay as typed unless `dropChanges`.
+    static func reloadSetup(_ state: inout AppState, dropChanges: Bool = false) -> [Effect] {
         guard let session = state.session else { return [] }
-        state.setup.isBusy = true
+        if state.setup.section == .hours, state.setup.hasUnsavedHours, !dropChanges { return [] }
         switch state.setup.section {
         case .leave:
             if let covered = state.setup.covered { return [.setup(actor: session.actor, .loadCovered(covered.leave))] }
@@ -27,6 +27,11 @@ extension DeskUpdate {
     static func handleSetup(_ key: Key, _ state: inout AppState) -> [Effect]? {
         guard let session = state.session else { return nil }
         let today = session.local(state.now).date
+        // One change at a time: a second Enter while the first is on its way would record it twice.
+        if state.setup.isBusy, key == .enter || key == .character("y") || key == .character("Y") {
+            state.message = UserMessageLine(.info, "Working…")
+            return []
+        }
         if var leaveForm = state.setup.leaveForm {
             switch key {
             case .escape:
@@ -51,6 +56,9 @@ extension DeskUpdate {
                 state.setup.windowForm = nil
             case .enter:
                 switch SetupInput.window(form, centreID: session.centre.id) {
+                case .success(let window) where state.setup.windows?.contains(window) == true:
+                    form.error = "These hours are already in the list."
+                    state.setup.windowForm = form
                 case .success(let window):
                     state.setup.windows = (state.setup.windows ?? []) + [window]
                     state.setup.windowForm = nil
@@ -89,7 +97,7 @@ extension DeskUpdate {
                 return []
             }
             state.setup.isBusy = true
-            return [.setup(actor: session.actor, .liftLeave(leaveID: leave.id, centreID: session.centre.id))]
+            return [.setup(actor: session.actor, .liftLeave(leaveID: leave.id))]
         }
         if let preview = state.setup.preview {
             state.setup.preview = nil
@@ -105,10 +113,10 @@ extension DeskUpdate {
                     actor: session.actor, .applyHours(clinicianID: clinician, windows: windows, acceptStranded: !preview.stranded.isEmpty))
             ]
         }
-        if var covered = state.setup.covered, covered.confirmingCancel {
-            covered.confirmingCancel = false
+        if var covered = state.setup.covered, let entry = covered.cancelCandidate {
+            covered.cancelCandidate = nil
             state.setup.covered = covered
-            guard key == .character("y") || key == .character("Y"), let entry = covered.entries[safe: covered.table.selectedRow] else {
+            guard key == .character("y") || key == .character("Y") else {
                 state.message = UserMessageLine(.info, "Not cancelled.")
                 return []
             }
@@ -122,6 +130,12 @@ extension DeskUpdate {
     static func performSetup(_ action: DeskAction, _ state: inout AppState) -> [Effect]? {
         guard let session = state.session else { return nil }
         let rows = DeskLayout.setupRows(state)
+        // While a change (or the hours preview) is on its way, nothing else is sent and the section stays.
+        let sends: Set<DeskAction> = [.nextSection, .keepCovered, .cancelCovered, .liftLeave, .saveHours]
+        if state.setup.isBusy, sends.contains(action) {
+            state.message = UserMessageLine(.info, "Working…")
+            return []
+        }
         switch action {
         case .nextSection:
             let all = SetupState.Section.allCases
@@ -129,7 +143,8 @@ extension DeskUpdate {
             state.setup.covered = nil
             return reloadSetup(&state)
         case .refresh:
-            return reloadSetup(&state)
+            state.setup.preview = nil
+            return reloadSetup(&state, dropChanges: true)
         case .back:
             guard state.setup.covered != nil else { return nil }
             state.setup.covered = nil
@@ -159,7 +174,7 @@ extension DeskUpdate {
             return []
         case .showCovered:
             guard state.setup.section == .leave, state.setup.covered == nil, let leave = state.setup.selectedLeave else { return [] }
-            state.setup.isBusy = true
+            if refuse(&state, leave.kind == .leave ? .manageLeave : .manageHolidays) { return [] }
             return [.setup(actor: session.actor, .loadCovered(leave))]
         case .keepCovered, .cancelCovered, .moveCovered:
             guard var covered = state.setup.covered, let entry = covered.entries[safe: covered.table.selectedRow] else {
@@ -172,11 +187,19 @@ extension DeskUpdate {
                 state.setup.isBusy = true
                 return [.setup(actor: session.actor, .resolveCovered(covered.leave, appointmentID: entry.appointmentID, cancel: false))]
             case .cancelCovered:
-                covered.confirmingCancel = true
+                covered.cancelCandidate = entry
                 state.setup.covered = covered
                 return []
             default:
-                let moving = MovingAppointment(appointmentID: entry.appointmentID, patientName: entry.patientName, returnTo: .setup)
+                // A visit moves within its centre; this desk may move it only where it works.
+                let centreID = entry.centreID ?? session.centre.id
+                guard session.centres.contains(where: { $0.id == centreID }) else {
+                    state.message = UserMessageLine(
+                        .error, "\(entry.patientName)'s visit is at \(entry.centreName ?? "another centre"); a desk there moves it.")
+                    return []
+                }
+                let moving = MovingAppointment(
+                    appointmentID: entry.appointmentID, patientName: entry.patientName, centreID: centreID, returnTo: .setup)
                 return openAvailability(&state, moving: moving, day: session.local(entry.start).date)
             }
         case .previousClinician, .nextClinician:
@@ -230,7 +253,10 @@ extension DeskUpdate {
 
     /// Results from ClinicCore.
     static func updateSetup(_ state: inout AppState, _ result: SetupResult) -> [Effect] {
-        state.setup.isBusy = false
+        switch result {
+        case .leaves, .covered, .hours, .policies: break
+        case .leaveAdded, .hoursPreview, .hoursApplied, .done, .failed: state.setup.isBusy = false
+        }
         let rows = DeskLayout.setupRows(state)
         switch result {
         case .leaves(let leaves, let clinicians):
@@ -268,7 +294,9 @@ extension DeskUpdate {
                 .success,
                 "Hours saved: \(preview.added.count) added, \(preview.deactivatedRuleIDs.count) ended, \(preview.kept) kept."
                     + (preview.stranded.isEmpty
-                        ? "" : " \(preview.stranded.count) booked visit(s) now fall outside the hours: move them from Today."))
+                        ? ""
+                        : " \(preview.stranded.count) booked visit(s) now fall outside the hours: move them on their day's schedule (F2, then [ ]).")
+            )
             return reloadSetup(&state)
         case .policies(let policies):
             state.setup.policies = policies

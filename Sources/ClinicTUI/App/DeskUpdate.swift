@@ -214,6 +214,8 @@ enum DeskUpdate {
             state.session = session
             state.phase = .working
             state.today = TodayState()
+            // Leave, clinicians and hours on screen belonged to the centre left behind.
+            state.setup = SetupState(section: state.setup.section)
             state.message = UserMessageLine(.info, "Working at \(session.centre.name).")
             return reloadToday(&state)
         case .control("q"), .character("q"):

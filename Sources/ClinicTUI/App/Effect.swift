@@ -26,11 +26,11 @@ enum Effect: Equatable, Sendable {
     case backgroundJobs(actor: StaffActor, centreID: Int64)
     /// Read a centre's day grid, or (with a clinician) that clinician's week from `day`.
     case loadGrid(requestID: Int, actor: StaffActor, centreID: Int64, day: LocalDate, clinicianID: Int64?, specialization: String)
-    /// Find the first free slot at the centre from `after`.
     /// A read or change on the Hours & leave screen.
     case setup(actor: StaffActor, SetupRequest)
     /// The patient's name for the selected grid cell.
     case lookUpPatientName(actor: StaffActor, appointmentID: Int64)
+    /// Find the first free slot at the centre from `after`.
     case findFirstFree(requestID: Int, actor: StaffActor, centreID: Int64, specialization: String, after: Instant)
     case book(actor: StaffActor, BookingRequest)
     case walkIn(actor: StaffActor, patientID: Int64, centreID: Int64)

@@ -12,11 +12,12 @@ extension EffectRunner {
             return .leaves(try await leaves, clinicians: try await clinicians)
         case .addLeave(let clinicianID, let from, let to, let reason):
             let result = try await leaveBook.addLeave(clinicianID: clinicianID, from: from, to: to, reason: reason, by: actor)
-            return .leaveAdded(result, try await summary(result.leaveID, actor: actor))
+            // Recorded: a failed follow-up read must not read as "nothing was saved".
+            return .leaveAdded(result, try? await summary(result.leaveID, actor: actor))
         case .addHoliday(let centreID, let from, let to, let reason):
             let result = try await leaveBook.addHoliday(centreID: centreID, from: from, to: to, reason: reason, by: actor)
-            return .leaveAdded(result, try await summary(result.leaveID, actor: actor))
-        case .liftLeave(let leaveID, _):
+            return .leaveAdded(result, try? await summary(result.leaveID, actor: actor))
+        case .liftLeave(let leaveID):
             try await leaveBook.lift(leaveID, by: actor)
             return .done(UserMessageLine(.success, "Lifted: its slots are open again, at the desk and on the web."))
         case .loadCovered(let leave):
@@ -30,7 +31,7 @@ extension EffectRunner {
             let clinicians = try await rules.clinicians(centreID: centreID, for: actor)
             let chosen = clinicians.first { $0.id == clinicianID }?.id ?? clinicians.first?.id
             var windows: [WeeklyRules.Window] = []
-            if let chosen { windows = try await rules.windows(clinicianID: chosen) }
+            if let chosen { windows = try await rules.windows(clinicianID: chosen, for: actor) }
             return .hours(clinicians: clinicians, clinicianID: chosen, windows: windows)
         case .previewHours(let clinicianID, let windows):
             return .hoursPreview(try await rules.preview(clinicianID: clinicianID, windows: windows, by: actor))

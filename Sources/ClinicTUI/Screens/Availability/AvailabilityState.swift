@@ -129,6 +129,8 @@ struct MovingAppointment: Equatable, Sendable {
     var appointmentID: Int64
     var patientName: String
     var type: AppointmentType?
+    /// Its centre (a visit moves within it); nil: the working centre.
+    var centreID: Int64?
     var returnTo: AppState.Screen
 
     /// A visit on today's schedule.
@@ -136,14 +138,16 @@ struct MovingAppointment: Equatable, Sendable {
         appointmentID = entry.appointmentID
         patientName = entry.patientName
         type = AppointmentType(rawValue: entry.type)
+        centreID = nil
         returnTo = .today
     }
 
     /// A visit in a manager's list (leave over booked visits).
-    init(appointmentID: Int64, patientName: String, returnTo: AppState.Screen) {
+    init(appointmentID: Int64, patientName: String, centreID: Int64, returnTo: AppState.Screen) {
         self.appointmentID = appointmentID
         self.patientName = patientName
         self.type = nil
+        self.centreID = centreID
         self.returnTo = returnTo
     }
 }

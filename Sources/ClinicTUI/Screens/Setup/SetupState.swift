@@ -28,12 +28,13 @@ struct SetupState: Equatable, Sendable {
         var leave: LeaveSummary
         var entries: [QueueEntry]
         var table = TableView()
-        /// Asking "cancel this visit?" for the selected entry.
-        var confirmingCancel = false
+        /// The visit "cancel this visit?" is asked about (kept by id: the list may be read again meanwhile).
+        var cancelCandidate: QueueEntry?
     }
 
     var section: Section = .leave
-    /// A read or write is on its way (keys that send wait for it).
+    /// A change or the hours preview is on its way: keys that would send another, or leave the section,
+    /// wait for it.
     var isBusy = false
 
     var leaves: [LeaveSummary]?
@@ -67,7 +68,7 @@ enum SetupRequest: Equatable, Sendable {
     case loadLeaves(centreID: Int64)
     case addLeave(clinicianID: Int64, from: LocalDate, to: LocalDate, reason: String)
     case addHoliday(centreID: Int64, from: LocalDate, to: LocalDate, reason: String)
-    case liftLeave(leaveID: Int64, centreID: Int64)
+    case liftLeave(leaveID: Int64)
     case loadCovered(LeaveSummary)
     case resolveCovered(LeaveSummary, appointmentID: Int64, cancel: Bool)
     case loadHours(centreID: Int64, clinicianID: Int64?)

@@ -48,7 +48,7 @@ enum SetupView {
             return
                 "Lift \(leave.title.lowercased()) \(DisplayDate.short(leave.firstDay))–\(DisplayDate.short(leave.lastDay))? y: lift   any other key: keep"
         }
-        if let covered = state.covered, covered.confirmingCancel, let entry = covered.entries[safe: covered.table.selectedRow] {
+        if let covered = state.covered, let entry = covered.cancelCandidate {
             return "Cancel \(entry.patientName)'s visit (\(covered.leave.reason))? y: cancel and tell the patient   any other key: no"
         }
         return nil
@@ -118,7 +118,8 @@ enum SetupView {
             lines.append("No booked visit falls outside the new hours.")
         } else {
             lines.append(
-                "\(preview.stranded.count) booked visit(s) would fall outside the new hours (they stay booked; move them from Today):")
+                "\(preview.stranded.count) booked visit(s) would fall outside the new hours (they stay booked; move them on their day's schedule, F2 then [ ]):"
+            )
             for entry in preview.stranded {
                 let local = session.local(entry.start)
                 lines.append(
