@@ -9,7 +9,8 @@ enum SetupView {
     ]
     static let coveredColumns = [
         TableColumn("When", width: .fixed(17)), TableColumn("Patient", width: .flexible(minimum: 14)),
-        TableColumn("Clinician", width: .flexible(minimum: 12)), TableColumn("Status", width: .fixed(22)),
+        TableColumn("Clinician", width: .flexible(minimum: 12)), TableColumn("Centre", width: .flexible(minimum: 10)),
+        TableColumn("Status", width: .fixed(22)),
     ]
     static let hoursColumns = [
         TableColumn("Day", width: .fixed(5)), TableColumn("From", width: .fixed(6)), TableColumn("To", width: .fixed(6)),
@@ -64,6 +65,7 @@ enum SetupView {
                 let local = session.local(entry.start)
                 return [
                     "\(DisplayDate.short(local.date)) \(DisplayDate.clock(local.time))", entry.patientName, entry.clinicianName,
+                    entry.centreName ?? "",
                     entry.status.lowercased().replacingOccurrences(of: "_", with: " ") + (entry.isPaid ? ", paid" : "")
                         + (entry.isKept ? ", kept" : ""),
                 ]
