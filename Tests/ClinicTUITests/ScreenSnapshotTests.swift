@@ -109,7 +109,31 @@ struct ScreenSnapshotTests {
         // The selected cell's patient, as the name lookup leaves it.
         week.availability.patientNames[3] = "प्रिया शर्मा"
 
+        var covered = DeskFixtures.working(size: size)
+        covered.screen = .setup
+        covered.setup.covered = SetupState.Covered(
+            leave: SetupUpdateTests.leave,
+            entries: [
+                SetupUpdateTests.covered,
+                {
+                    var kept = SetupUpdateTests.covered; kept.patientName = "Rahul Menon"; kept.isKept = true; return kept
+                }(),
+            ])
+        var hours = DeskFixtures.working(size: size)
+        hours.screen = .setup
+        hours.setup.section = .hours
+        hours.setup.clinicians = SetupUpdateTests.clinicians
+        hours.setup.clinicianID = 3
+        hours.setup.windows = [
+            WeeklyRules.Window(
+                centreID: 1, weekday: 1, start: LocalTime(hour: 9, minute: 0), end: LocalTime(hour: 13, minute: 0), slotMinutes: 30,
+                mode: .inPerson)
+        ]
+        hours.setup.savedWindows = hours.setup.windows ?? []
+        hours.setup.windowForm = SetupForms.window(centreName: "Mibo Mind Clinic – Indiranagar")
+
         return [
+            ("setup-covered", covered), ("setup-hours-form", hours),
             ("availability", AvailabilityFixtures.state(size: size)), ("booking-dialog", AvailabilityFixtures.bookingDialog(size: size)),
             ("availability-week", week), ("today-details", details), ("queues", queues),
             ("patients-search", patients), ("patient-record", record), ("patient-otp", otp), ("patient-register", register),

@@ -61,17 +61,21 @@ enum SetupView {
             buffer.draw(
                 "\(covered.leave.title), \(DisplayDate.short(covered.leave.firstDay))–\(DisplayDate.short(covered.leave.lastDay)): booked visits — K keep, m move, C cancel, Esc back",
                 x: subtitle.x + 1, y: subtitle.y, style: .title, maxWidth: subtitle.width - 2)
+            // The centre column only when a visit is at another centre (leave covers all of the clinician's).
+            let showsCentre = covered.entries.contains { ($0.centreName ?? session.centre.name) != session.centre.name }
             let rows = covered.entries.map { entry -> [String] in
                 let local = session.local(entry.start)
-                return [
+                let row = [
                     "\(DisplayDate.short(local.date)) \(DisplayDate.clock(local.time))", entry.patientName, entry.clinicianName,
                     entry.centreName ?? "",
                     entry.status.lowercased().replacingOccurrences(of: "_", with: " ") + (entry.isPaid ? ", paid" : "")
                         + (entry.isKept ? ", kept" : ""),
                 ]
+                return showsCentre ? row : row.enumerated().filter { $0.offset != 3 }.map(\.element)
             }
             TableView.render(
-                columns: coveredColumns, rows: rows, state: covered.table, into: &buffer, rect: body,
+                columns: showsCentre ? coveredColumns : coveredColumns.enumerated().filter { $0.offset != 3 }.map(\.element), rows: rows,
+                state: covered.table, into: &buffer, rect: body,
                 emptyMessage: "No booked visit is left under this leave. Esc: back to the list.")
             return
         }
