@@ -150,6 +150,25 @@ struct SetupUpdateTests {
         #expect(applied == [.applyHours(clinicianID: 3, windows: windows, acceptStranded: true)])
     }
 
+    @Test("hours of a clinician who also works at a centre the manager does not manage: refused at once, naming that centre")
+    func hoursElsewhereRefused() {
+        var state = Self.manager(size: (100, 30))
+        _ = DeskUpdate.update(&state, .key(.function(5)))
+        _ = DeskUpdate.update(&state, .key(.tab))
+        let elsewhere = WeeklyRules.Window(
+            centreID: 2, weekday: 2, start: LocalTime(hour: 10, minute: 0), end: LocalTime(hour: 14, minute: 0), slotMinutes: 50,
+            mode: .inPerson)
+        _ = DeskUpdate.update(
+            &state,
+            .setup(
+                .hours(
+                    clinicians: Self.clinicians, clinicianID: 3, windows: [elsewhere], centreNames: [2: "Mibo Mind Clinic – Kadavanthra"])))
+        #expect(Self.screen(state).contains("Mibo Mind Clinic – Kadavanthra"))
+        _ = DeskUpdate.update(&state, .key(.character("a")))
+        #expect(state.setup.windowForm == nil)
+        #expect(state.message?.text == "Dr. Ananya Iyer also works at Mibo Mind Clinic – Kadavanthra; ask a Manager.")
+    }
+
     @Test("policies: the front desk is told who may change them; a manager's e edits, a bad cap is refused in words, a good form saves")
     func editsPolicies() {
         var state = DeskFixtures.working(size: (100, 30))
@@ -160,7 +179,7 @@ struct SetupUpdateTests {
         #expect(Self.screen(state).split(separator: "\n").contains { $0.contains("released by themselves:") && $0.contains(" no ") })
         _ = DeskUpdate.update(&state, .key(.character("e")))
         #expect(state.setup.policyForm == nil)
-        #expect(state.message?.text.contains("only a Manager or an Administrator") == true)
+        #expect(state.message?.text.contains("Only a Manager or Administrator") == true)
         state.session?.actor.assignments = [RoleAssignment(role: .manager, centreID: nil)]
         _ = DeskUpdate.update(&state, .key(.character("e")))
         _ = DeskUpdate.update(&state, .key(.backspace))

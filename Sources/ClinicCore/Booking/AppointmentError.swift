@@ -62,7 +62,7 @@ public enum AppointmentError: Error, Equatable, Sendable, CustomStringConvertibl
         case .policyInvalid(let why): return "That setting is not valid: \(why)."
         case .policiesNeedChainWideRole:
             return
-                "The policies apply at every centre, so only a Manager or an Administrator (roles over every centre, not a Centre manager) can change them."
+                "Only a Manager or Administrator (not a centre manager) can change policies."
         }
     }
 }

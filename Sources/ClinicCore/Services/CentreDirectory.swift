@@ -7,6 +7,13 @@ public struct CentreDirectory: Sendable {
     /// A directory over `database`.
     public init(database: Database) { self.database = database }
 
+    /// Every centre's name by id (a clinician's hours may be at centres the reader does not work at).
+    public func names() async throws -> [Int64: String] {
+        var names: [Int64: String] = [:]
+        for row in try await database.query("SELECT id, name FROM centres") { names[try row.decode("id")] = try row.decode("name") }
+        return names
+    }
+
     /// Active centres `actor` reaches (every centre for ADMIN and MANAGER), by name.
     public func centres(reachableBy actor: StaffActor) async throws -> [CentreSummary] {
         let rows = try await database.query("SELECT id, name, city, timezone FROM centres WHERE is_active ORDER BY name, id")

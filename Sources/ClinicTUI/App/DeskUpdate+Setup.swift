@@ -215,14 +215,14 @@ extension DeskUpdate {
             return reloadSetup(&state)
         case .addHours:
             guard state.setup.section == .hours, state.setup.clinicianID != nil else { return sectionHint(&state, .hours) }
-            if refuse(&state, .manageAvailabilityRules) { return [] }
+            if refuseHours(&state) { return [] }
             state.setup.windowForm = SetupForms.window(centreName: session.centre.name)
             return []
         case .deleteHours:
             guard state.setup.section == .hours, var windows = state.setup.windows,
                 windows.indices.contains(state.setup.windowTable.selectedRow)
             else { return sectionHint(&state, .hours) }
-            if refuse(&state, .manageAvailabilityRules) { return [] }
+            if refuseHours(&state) { return [] }
             windows.remove(at: state.setup.windowTable.selectedRow)
             state.setup.windows = windows
             state.setup.windowTable.clamp(rowCount: windows.count, visibleRows: rows)
@@ -281,8 +281,9 @@ extension DeskUpdate {
             covered.entries = entries
             covered.table.clamp(rowCount: entries.count, visibleRows: rows)
             state.setup.covered = covered
-        case .hours(let clinicians, let clinicianID, let windows):
+        case .hours(let clinicians, let clinicianID, let windows, let centreNames):
             state.setup.clinicians = clinicians
+            state.setup.centreNames = centreNames
             state.setup.clinicianID = clinicianID
             state.setup.windows = windows
             state.setup.savedWindows = windows
@@ -326,6 +327,21 @@ extension DeskUpdate {
             state.message = UserMessage.line(for: error)
             return true
         }
+    }
+
+    /// Hours are changed only by someone who manages every centre where the clinician works (ClinicCore
+    /// checks again): said before anything is typed, with the centre's name.
+    private static func refuseHours(_ state: inout AppState) -> Bool {
+        if refuse(&state, .manageAvailabilityRules) { return true }
+        guard let session = state.session else { return true }
+        let elsewhere = Set(state.setup.savedWindows.map(\.centreID)).sorted().first {
+            !PermissionTable.allows(session.actor, .manageAvailabilityRules, centreID: $0)
+        }
+        guard let elsewhere else { return false }
+        let who = state.setup.clinicianName ?? "This clinician"
+        let centre = state.setup.centreNames[elsewhere] ?? "another centre"
+        state.message = UserMessageLine(.error, "\(who) also works at \(centre); ask a Manager.")
+        return true
     }
 
     /// A key of another section: say where it works.
@@ -376,7 +392,7 @@ enum SetupForms {
         if !isHoliday { fields.insert(TextField(label: "Clinician", maxLength: 60), at: 0) }
         let form = FieldForm(
             title: isHoliday ? "Holiday at \(centreName) (every clinician there)" : "Leave (blocks the clinician at every centre)",
-            fields: fields, hint: "Dates: t, t+3, mon, 24/12 or 24/12/2026; last day empty = one day.  Enter saves, Esc cancels.")
+            fields: fields, hint: "Dates: t, t+3, mon, 24/12; empty last day = one day. Enter saves, Esc cancels.")
         return SetupState.LeaveForm(form: form, isHoliday: isHoliday)
     }
 
@@ -387,7 +403,7 @@ enum SetupForms {
                 TextField(label: "Day", maxLength: 9), TextField(label: "Start", maxLength: 5), TextField(label: "End", maxLength: 5),
                 TextField(label: "Slot minutes", text: "30", maxLength: 3), TextField(label: "Mode", text: "in person", maxLength: 9),
             ],
-            hint: "Day mon…sun, times 9:30 or 14:00, mode i (in person) or o (online).  Enter adds, Esc cancels.")
+            hint: "Day mon…sun, times 9:30 or 14:00, mode i or o. Enter adds, Esc cancels.")
     }
 
     static func policies(_ policies: DeskPolicies) -> FieldForm {

@@ -32,7 +32,8 @@ extension EffectRunner {
             let chosen = clinicians.first { $0.id == clinicianID }?.id ?? clinicians.first?.id
             var windows: [WeeklyRules.Window] = []
             if let chosen { windows = try await rules.windows(clinicianID: chosen, for: actor) }
-            return .hours(clinicians: clinicians, clinicianID: chosen, windows: windows)
+            let names = try await CentreDirectory(database: database).names()
+            return .hours(clinicians: clinicians, clinicianID: chosen, windows: windows, centreNames: names)
         case .previewHours(let clinicianID, let windows):
             return .hoursPreview(try await rules.preview(clinicianID: clinicianID, windows: windows, by: actor))
         case .applyHours(let clinicianID, let windows, let acceptStranded):

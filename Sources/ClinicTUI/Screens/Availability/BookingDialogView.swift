@@ -47,7 +47,7 @@ enum BookingDialogView {
                 x: inner.x + 1, y: y, style: .success, maxWidth: inner.width - 2)
             y += 1
             buffer.draw(
-                "Fee \(receipt.fee) is due: take it on the Payments screen (next release). Enter: done",
+                "Fee \(receipt.fee) due (shown unpaid until paid). Enter: done",
                 x: inner.x + 1, y: y, style: .keyHint, maxWidth: inner.width - 2)
         }
         if let error = dialog.error {

@@ -52,6 +52,8 @@ struct SetupState: Equatable, Sendable {
     var savedWindows: [WeeklyRules.Window] = []
     var windowTable = TableView()
     var windowForm: FieldForm?
+    /// Centre names for the hours' centre column (hours may be at centres this desk does not work at).
+    var centreNames: [Int64: String] = [:]
     /// What saving would do; `y` applies it.
     var preview: WeeklyRules.Preview?
 
@@ -83,7 +85,7 @@ enum SetupResult: Equatable, Sendable {
     case leaves([LeaveSummary], clinicians: [ClinicianChoice])
     case leaveAdded(LeaveResult, LeaveSummary?)
     case covered(LeaveSummary, [QueueEntry])
-    case hours(clinicians: [ClinicianChoice], clinicianID: Int64?, windows: [WeeklyRules.Window])
+    case hours(clinicians: [ClinicianChoice], clinicianID: Int64?, windows: [WeeklyRules.Window], centreNames: [Int64: String] = [:])
     case hoursPreview(WeeklyRules.Preview)
     case hoursApplied(WeeklyRules.Preview)
     case policies(DeskPolicies)

@@ -46,8 +46,10 @@ enum SetupView {
     /// The yes/no question open, if any.
     static func question(_ state: SetupState) -> String? {
         if let leave = state.liftCandidate {
-            return
-                "Lift \(leave.title.lowercased()) \(DisplayDate.short(leave.firstDay))–\(DisplayDate.short(leave.lastDay))? y: lift   any other key: keep"
+            let days =
+                leave.firstDay == leave.lastDay
+                ? DisplayDate.short(leave.firstDay) : "\(DisplayDate.short(leave.firstDay))–\(DisplayDate.short(leave.lastDay))"
+            return "Lift \(leave.title), \(days)? y: lift  other keys: keep"
         }
         if let covered = state.covered, let entry = covered.cancelCandidate {
             return "Cancel \(entry.patientName)'s visit (\(covered.leave.reason))? y: cancel and tell the patient   any other key: no"
@@ -102,7 +104,7 @@ enum SetupView {
             renderPreview(preview, session: session, body: body, into: &buffer)
             return
         }
-        let names = Dictionary(session.centres.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let names = state.centreNames.merging(session.centres.map { ($0.id, $0.name) }) { _, own in own }
         let rows = (state.windows ?? []).map { window -> [String] in
             [
                 SetupInput.weekdayNames[window.weekday], DisplayDate.clock(window.start), DisplayDate.clock(window.end),
