@@ -22,8 +22,7 @@ public struct AppointmentChanges: Sendable {
                 return token ?? 0
             }
             let zone = CentreZone(named: current.timezone)
-            let now: Instant = try session.queryOne("SELECT now() AS now").decode("now")
-            let today = zone.local(now).date
+            let today = zone.local(current.now).date
             guard zone.local(current.start).date == today else { throw AppointmentError.checkInOnAnotherDay }
             let token: Int = try session.queryOne(
                 """
@@ -70,8 +69,8 @@ public struct AppointmentChanges: Sendable {
         try await change(appointmentID, .markNoShow, by: actor, reason: "Did not come") { current in
             try PermissionTable.check(actor, .markNoShow, centreID: current.centreID)
             return []
-        } guardNow: { current, now in
-            guard now >= current.start else { throw AppointmentError.noShowBeforeStart }
+        } guardNow: { current in
+            guard current.now >= current.start else { throw AppointmentError.noShowBeforeStart }
         }
     }
 
@@ -83,8 +82,8 @@ public struct AppointmentChanges: Sendable {
         try await change(appointmentID, .cancel, by: actor, reason: reason, message: .cancellation(reason: reason)) { current in
             try PermissionTable.check(actor, .cancelAhead, centreID: current.centreID)
             return [.cancellationReason]
-        } guardNow: { current, now in
-            if current.start.microsecondsSinceEpoch - now.microsecondsSinceEpoch < 24 * 3_600_000_000 {
+        } guardNow: { current in
+            if current.startsWithin24Hours {
                 guard PermissionTable.allows(actor, .cancelWithin24Hours, centreID: current.centreID) else {
                     throw AppointmentError.within24Hours(.cancel)
                 }
@@ -129,14 +128,13 @@ public struct AppointmentChanges: Sendable {
         _ appointmentID: Int64, _ action: AppointmentAction, by actor: StaffActor, reason: String,
         message: AppointmentMessages.Kind? = nil,
         extraSet: @escaping @Sendable (CurrentAppointment) throws -> [ExtraColumn],
-        guardNow: @escaping @Sendable (CurrentAppointment, Instant) throws -> Void = { _, _ in }
+        guardNow: @escaping @Sendable (CurrentAppointment) throws -> Void = { _ in }
     ) async throws {
         try await database.transaction { session in
             let current = try CurrentAppointment.load(appointmentID, in: session)
             let extra = try extraSet(current)
             let target = try AppointmentChanges.target(action, current)
-            let now: Instant = try session.queryOne("SELECT now() AS now").decode("now")
-            try guardNow(current, now)
+            try guardNow(current)
             try AppointmentChanges.write(
                 current, to: target, action: action, extraSet: extra, reason: reason, actor: actor, in: session)
             if let message {
@@ -164,23 +162,20 @@ public struct AppointmentChanges: Sendable {
         _ current: CurrentAppointment, to target: AppointmentStatus, action: AppointmentAction, extraSet: [ExtraColumn],
         reason: String, actor: StaffActor, in session: DatabaseSession
     ) throws {
-        var sets = ["status = $1", "updated_at = now()"]
-        var parameters: [String?] = [target.rawValue, String(current.id), current.statusText]
-        func bind(_ value: String?) -> String {
-            parameters.append(value)
-            return "$\(parameters.count)"
-        }
+        var statement = SQLBuilder()
+        var sets = ["status = \(statement.bind(target.rawValue))", "updated_at = now()"]
         for column in extraSet {
             switch column {
             case .sessionStarted: sets.append("session_started_at = coalesce(session_started_at, now())")
             case .sessionEnded: sets.append("session_ended_at = coalesce(session_ended_at, now())")
-            case .cancellationReason: sets.append("cancellation_reason = \(bind(reason))")
+            case .cancellationReason: sets.append("cancellation_reason = \(statement.bind(reason))")
             case .cancellationApproved:
-                sets.append("cancellation_approved_at = now(), cancellation_approved_by = \(bind(String(actor.userID)))::integer")
+                sets.append("cancellation_approved_at = now(), cancellation_approved_by = \(statement.bind(actor.userID))::integer")
             case .released:
-                sets.append("is_active = false, desk_released_at = now(), desk_released_by_user_id = \(bind(String(actor.userID)))::bigint")
+                sets.append(
+                    "is_active = false, desk_released_at = now(), desk_released_by_user_id = \(statement.bind(actor.userID))::bigint")
             case .blockedBy(let slotID):
-                sets.append("cancellation_reason = \(bind(reason)), blocked_slot_id = \(bind(slotID.map(String.init)))::integer")
+                sets.append("cancellation_reason = \(statement.bind(reason)), blocked_slot_id = \(statement.bind(slotID))::integer")
             }
         }
         // The web's slot blocking makes every visit it cancels refund-eligible; a paid one also waits for
@@ -189,10 +184,9 @@ public struct AppointmentChanges: Sendable {
         if current.paid && [.cancelled, .cancelledByAdmin].contains(target) {
             sets.append("refund_status = coalesce(refund_status, 'PENDING')")
         }
-        let changed = try session.execute(
-            SQLQuery(
-                unsafeSQL: "UPDATE appointments SET \(sets.joined(separator: ", ")) WHERE id = $2 AND status = $3",
-                parameters: parameters))
+        statement.sql =
+            "UPDATE appointments SET \(sets.joined(separator: ", ")) WHERE id = \(statement.bind(current.id)) AND status = \(statement.bind(current.statusText))"
+        let changed = try session.execute(statement.query)
         guard changed == 1 else { throw AppointmentError.changedMeanwhile }
         try StatusHistory.record(
             appointmentID: current.id, from: current.statusText, to: target.rawValue, by: actor.userID, reason: reason, in: session)

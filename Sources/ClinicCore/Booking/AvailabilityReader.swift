@@ -63,14 +63,14 @@ enum AvailabilityReader {
 
     /// One row even when no centre matches, so the database clock is always read.
     private static func centresQuery(_ scope: Scope) -> SQLQuery {
-        var text = ScopedSQL()
+        var text = SQLBuilder()
         let centre = scope.centreID.map { "c.id = \(text.bind($0))" } ?? "true"
         text.sql = "SELECT now(), c.id, c.name, c.timezone FROM (VALUES (1)) AS one (n) LEFT JOIN centres c ON \(centre)"
         return text.query
     }
 
     private static func rulesQuery(_ scope: Scope) -> SQLQuery {
-        var text = ScopedSQL()
+        var text = SQLBuilder()
         let who = text.clinicians(scope, column: "r.clinician_id")
         let centre = scope.centreID.map { " AND r.centre_id = \(text.bind($0))" } ?? ""
         let dayCount = scope.days.upperBound.daysSinceEpoch - scope.days.lowerBound.daysSinceEpoch + 1
@@ -87,7 +87,7 @@ enum AvailabilityReader {
     }
 
     private static func cliniciansQuery(_ scope: Scope) -> SQLQuery {
-        var text = ScopedSQL()
+        var text = SQLBuilder()
         let who = text.clinicians(scope, column: "cp.id")
         text.sql = """
             SELECT cp.id, cp.user_id, coalesce(u.full_name, '?'), cp.default_consultation_duration_minutes,
@@ -99,7 +99,7 @@ enum AvailabilityReader {
     }
 
     private static func blocksQuery(_ scope: Scope, from firstDay: LocalDate, to lastDay: LocalDate) -> SQLQuery {
-        var text = ScopedSQL()
+        var text = SQLBuilder()
         let blockWho = text.clinicians(scope, column: "clinician_id")
         let exceptionWho = text.clinicians(scope, column: "clinician_id")
         let (from, to) = (text.bind(firstDay), text.bind(lastDay))
@@ -120,7 +120,7 @@ enum AvailabilityReader {
     /// index do the work (a visit is never a day long). "Paid" is one index probe per visit: an
     /// `EXISTS` here was planned as a hash of every successful payment, which grows with the table.
     private static func appointmentsQuery(_ scope: Scope, from rangeStart: Instant, to rangeEnd: Instant) -> SQLQuery {
-        var text = ScopedSQL()
+        var text = SQLBuilder()
         let who = text.clinicians(scope, column: "a.clinician_id")
         let (from, to, earliest) = (text.bind(rangeStart), text.bind(rangeEnd), text.bind(rangeStart.adding(minutes: -24 * 60)))
         text.sql = """
@@ -189,23 +189,10 @@ enum AvailabilityReader {
     }
 }
 
-/// One statement's text built from fixed fragments, with its values bound as parameters (never
-/// spliced into the text).
-private struct ScopedSQL {
-    var sql = ""
-    private var parameters: [String?] = []
-
-    var query: SQLQuery { SQLQuery(unsafeSQL: sql, parameters: parameters) }
-
-    /// A placeholder for `value`.
-    mutating func bind(_ value: some SQLEncodable) -> String {
-        parameters.append(value.sqlParameter)
-        return "$\(parameters.count)"
-    }
-
+extension SQLBuilder {
     /// "Which clinicians" of a scope: the ones named, else those with active hours at the centre, else
     /// all with active hours.
-    mutating func clinicians(_ scope: AvailabilityReader.Scope, column: String) -> String {
+    fileprivate mutating func clinicians(_ scope: AvailabilityReader.Scope, column: String) -> String {
         if let ids = scope.clinicianIDs { return "\(column) = ANY(\(bind(ids))::bigint[])" }
         if let centre = scope.centreID {
             return "\(column) IN (SELECT clinician_id FROM clinician_availability_rules WHERE is_active AND centre_id = \(bind(centre)))"

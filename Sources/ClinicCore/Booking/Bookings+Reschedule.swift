@@ -14,8 +14,7 @@ extension Bookings {
             let current = try CurrentAppointment.load(appointmentID, in: session)
             try PermissionTable.check(actor, .rescheduleAhead, centreID: current.centreID)
             _ = try AppointmentChanges.target(.reschedule, current)
-            let now: Instant = try session.queryOne("SELECT now() AS now").decode("now")
-            if current.start.microsecondsSinceEpoch - now.microsecondsSinceEpoch < 24 * 3_600_000_000 {
+            if current.startsWithin24Hours {
                 guard PermissionTable.allows(actor, .rescheduleWithin24Hours, centreID: current.centreID), override else {
                     throw AppointmentError.within24Hours(.reschedule)
                 }

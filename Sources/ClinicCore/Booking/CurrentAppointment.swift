@@ -16,6 +16,11 @@ struct CurrentAppointment: Sendable {
     var createdAt: Instant
     var overbookReason: String?
     var timezone: String
+    /// The database clock of the transaction that read it.
+    var now: Instant
+
+    /// Whether it starts less than 24 hours from now (or has started): the cancel and move rule.
+    var startsWithin24Hours: Bool { start.microsecondsSinceEpoch - now.microsecondsSinceEpoch < 24 * 3_600_000_000 }
 
     /// The appointment `id`.
     /// - Throws: `AppointmentError.appointmentNotFound`.
@@ -25,7 +30,7 @@ struct CurrentAppointment: Sendable {
                 """
                 SELECT a.id, a.patient_id, a.clinician_id, a.centre_id, a.scheduled_start_at, a.scheduled_end_at,
                        a.duration_minutes, a.status, a.is_active, a.desk_checked_in_at, a.created_at,
-                       a.desk_overbook_reason, c.timezone,
+                       a.desk_overbook_reason, c.timezone, now() AS now,
                        EXISTS (SELECT 1 FROM payments p WHERE p.appointment_id = a.id AND p.status = 'SUCCESS') AS paid,
                        EXISTS (SELECT 1 FROM payments p WHERE p.appointment_id = a.id AND p.status IN ('CREATED', 'PENDING')
                                AND (p.payment_link_id IS NOT NULL OR p.payment_link_url IS NOT NULL)) AS open_link
@@ -42,6 +47,6 @@ struct CurrentAppointment: Sendable {
             status: AppointmentStatus(rawValue: text) ?? .booked, statusText: text, isActive: try row.decode("is_active"),
             paid: try row.decode("paid"), hasOpenPaymentLink: try row.decode("open_link"),
             checkedInAt: try row.decode("desk_checked_in_at"), createdAt: try row.decode("created_at"),
-            overbookReason: try row.decode("desk_overbook_reason"), timezone: try row.decode("timezone"))
+            overbookReason: try row.decode("desk_overbook_reason"), timezone: try row.decode("timezone"), now: try row.decode("now"))
     }
 }

@@ -36,7 +36,8 @@ public struct DeskQueues: Sendable {
         let policies = try await DeskPolicies.current(database)
         guard policies.staleHoldAutoRelease, PermissionTable.allows(actor, .releaseStaleHolds, centreID: centreID) else { return 0 }
         var released = 0
-        for hold in try await staleHolds(for: actor, centreID: centreID) where !hold.hasOpenPaymentLink {
+        let holds = try await entries(kind: "holds", centreID: centreID, staleMinutes: policies.staleHoldMinutes)
+        for hold in holds where !hold.hasOpenPaymentLink {
             do {
                 try await releaseHold(hold.appointmentID, by: actor)
                 released += 1
@@ -51,9 +52,8 @@ public struct DeskQueues: Sendable {
         guard current.isActive, current.status.effective(paid: current.paid) == .booked else { throw AppointmentError.notAHold }
         guard !current.paid else { throw AppointmentError.holdIsPaid }
         guard !current.hasOpenPaymentLink else { throw AppointmentError.holdHasPaymentLink }
-        let ageMinutes: Int64 = try session.queryOne(
-            "SELECT floor(extract(epoch FROM now() - \(current.createdAt)) / 60)::bigint AS minutes"
-        ).decode("minutes")
+        let ageMicroseconds = current.now.microsecondsSinceEpoch - current.createdAt.microsecondsSinceEpoch
+        let ageMinutes = ageMicroseconds >= 0 ? ageMicroseconds / 60_000_000 : (ageMicroseconds - 59_999_999) / 60_000_000
         guard ageMinutes >= Int64(policies.staleHoldMinutes) else {
             throw AppointmentError.holdTooRecent(minutes: policies.staleHoldMinutes)
         }

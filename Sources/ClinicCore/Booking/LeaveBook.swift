@@ -176,41 +176,42 @@ public struct LeaveBook: Sendable {
                 RETURNING id
                 """
             ).decode("id")
-            var blocked = 0
+            // One statement per slot (the block and its audit row), sent in batches: a long leave blocks
+            // hundreds of slots, and a round trip each was most of its time.
+            var statements: [SQLQuery] = []
             var day = firstDay
             while day <= lastDay {
-                for rule in snapshot.rules where rule.weekday == day.weekday && rule.slotMinutes > 0 {
-                    var minutes = rule.start.minutesSinceMidnight
-                    while minutes + rule.slotMinutes <= rule.end.minutesSinceMidnight {
+                for rule in snapshot.rules where rule.weekday == day.weekday {
+                    for minutes in rule.slotStartMinutes {
                         let start = LocalTime(hour: minutes / 60, minute: minutes % 60)
                         let endMinutes = minutes + rule.slotMinutes
                         let end = LocalTime(hour: endMinutes / 60, minute: endMinutes % 60)
-                        let rows = try session.query(
+                        statements.append(
                             """
-                            INSERT INTO blocked_slots (clinician_id, centre_id, blocked_date, start_time, end_time, reason,
-                                                       blocked_by_admin_id, blocked_at, is_blocked, desk_leave_id)
-                            VALUES (\(rule.clinicianID), \(rule.centreID), \(day), \(start), \(end), \(reason), \(actor.userID), NOW(), TRUE, \(leaveID))
-                            ON CONFLICT (clinician_id, centre_id, blocked_date, start_time, end_time)
-                            DO UPDATE SET is_blocked = TRUE, reason = EXCLUDED.reason, blocked_by_admin_id = EXCLUDED.blocked_by_admin_id,
-                                          blocked_at = NOW(), unblocked_by_admin_id = NULL, unblocked_at = NULL, updated_at = NOW(),
-                                          desk_leave_id = EXCLUDED.desk_leave_id
-                            WHERE blocked_slots.is_blocked = FALSE
-                            RETURNING id
+                            WITH blocked AS (
+                                INSERT INTO blocked_slots (clinician_id, centre_id, blocked_date, start_time, end_time, reason,
+                                                           blocked_by_admin_id, blocked_at, is_blocked, desk_leave_id)
+                                VALUES (\(rule.clinicianID), \(rule.centreID), \(day), \(start), \(end), \(reason), \(actor.userID), NOW(), TRUE, \(leaveID))
+                                ON CONFLICT (clinician_id, centre_id, blocked_date, start_time, end_time)
+                                DO UPDATE SET is_blocked = TRUE, reason = EXCLUDED.reason, blocked_by_admin_id = EXCLUDED.blocked_by_admin_id,
+                                              blocked_at = NOW(), unblocked_by_admin_id = NULL, unblocked_at = NULL, updated_at = NOW(),
+                                              desk_leave_id = EXCLUDED.desk_leave_id
+                                WHERE blocked_slots.is_blocked = FALSE
+                                RETURNING id
+                            )
+                            INSERT INTO slot_blocking_audit (blocked_slot_id, action_type, admin_id, reason, affected_appointment_ids, affected_patient_count, metadata)
+                            SELECT id, 'BLOCK', \(actor.userID), \(reason), '{}'::integer[], 0,
+                                   jsonb_build_object('source', 'clinic-desk', 'desk_leave_id', \(leaveID)::bigint, 'kind', \(kind)::text)
+                            FROM blocked
+                            RETURNING blocked_slot_id
                             """)
-                        for row in rows {
-                            let id: Int64 = try row.decode("id")
-                            try session.execute(
-                                """
-                                INSERT INTO slot_blocking_audit (blocked_slot_id, action_type, admin_id, reason, affected_appointment_ids, affected_patient_count, metadata)
-                                VALUES (\(id), 'BLOCK', \(actor.userID), \(reason), '{}'::integer[], 0,
-                                        jsonb_build_object('source', 'clinic-desk', 'desk_leave_id', \(leaveID)::bigint, 'kind', \(kind)::text))
-                                """)
-                            blocked += 1
-                        }
-                        minutes += rule.slotMinutes
                     }
                 }
                 day = day.adding(days: 1)
+            }
+            var blocked = 0
+            for start in stride(from: 0, to: statements.count, by: 200) {
+                blocked += try session.queryBatch(Array(statements[start..<min(start + 200, statements.count)])).reduce(0) { $0 + $1.count }
             }
             let covered = try LeaveBook.covered(leaveID, in: session)
             try AuditLog.record(

@@ -33,10 +33,7 @@ public enum SlotGenerator {
         let overlappingRules = rules.count > 1
         for rule in rules where rule.slotMinutes > 0 {
             let windowEnd = endInstant(of: rule, on: day, zone: zone)
-            let endMinutes = rule.end.minutesSinceMidnight
-            var minutes = rule.start.minutesSinceMidnight
-            while minutes + rule.slotMinutes <= endMinutes {
-                defer { minutes += rule.slotMinutes }
+            for minutes in rule.slotStartMinutes {
                 let time = LocalTime(hour: minutes / 60, minute: minutes % 60)
                 let fixedStart = dayOffset.map { wallMidnight.adding(seconds: Int64(minutes * 60 - $0)) }
                 guard let start = fixedStart ?? zone.instant(day, time),

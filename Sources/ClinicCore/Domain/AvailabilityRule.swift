@@ -25,4 +25,11 @@ public struct AvailabilityRule: Sendable, Hashable {
         self.slotMinutes = slotMinutes
         self.mode = mode
     }
+
+    /// The minutes after midnight its slots start at: every `slotMinutes` from the start while the slot
+    /// ends by the end (the web's generator). None for a slot length of 0.
+    public var slotStartMinutes: StrideThrough<Int> {
+        guard slotMinutes > 0 else { return stride(from: 1, through: 0, by: 1) }
+        return stride(from: start.minutesSinceMidnight, through: end.minutesSinceMidnight - slotMinutes, by: slotMinutes)
+    }
 }

@@ -54,6 +54,7 @@ struct AppState: Equatable, Sendable {
         lhs.phase == rhs.phase && lhs.size == rhs.size && lhs.signIn == rhs.signIn && lhs.session == rhs.session
             && lhs.centrePicker == rhs.centrePicker && lhs.today == rhs.today && lhs.overlay == rhs.overlay
             && lhs.screen == rhs.screen && lhs.patients == rhs.patients && lhs.availability == rhs.availability
+            && lhs.setup == rhs.setup
             && lhs.undelivered == rhs.undelivered
             && lhs.lock == rhs.lock && lhs.message == rhs.message && lhs.connection == rhs.connection
             && lhs.now == rhs.now && lhs.lastInputAt == rhs.lastInputAt && lhs.isQuitting == rhs.isQuitting

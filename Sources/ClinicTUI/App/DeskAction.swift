@@ -259,72 +259,58 @@ enum DeskKeyMaps {
             help: "Leave & holidays: close this centre for every clinician on some days.", group: "Leave"),
         KeyBinding(
             keys: [.character("x")], action: .liftLeave, title: "Lift",
-            help: "Leave & holidays: lift the selected leave or holiday (its slots open again).", group: "Leave",
-            showsInFooter: false),
+            help: "Leave & holidays: lift the selected leave or holiday (its slots open again).", group: "Leave"),
         KeyBinding(
             keys: [.enter], action: .showCovered, title: "Covered",
             help: "Leave & holidays: the booked visits the selected leave covers, to keep, move or cancel.", group: "Leave"),
         KeyBinding(
             keys: [.character("K")], action: .keepCovered, title: "Keep",
-            help: "Covered visits: keep the selected visit (the clinician will see the patient).", group: "Leave",
-            showsInFooter: false),
+            help: "Covered visits: keep the selected visit (the clinician will see the patient).", group: "Leave"),
         KeyBinding(
             keys: [.character("m")], action: .moveCovered, title: "Move",
-            help: "Covered visits: move the selected visit to a free slot on the grid.", group: "Leave", showsInFooter: false),
+            help: "Covered visits: move the selected visit to a free slot on the grid.", group: "Leave"),
         KeyBinding(
             keys: [.character("C")], action: .cancelCovered, title: "Cancel visit",
             help: "Covered visits: cancel the selected visit as the web does (refund-eligible, the patient is told).",
-            group: "Leave", showsInFooter: false),
+            group: "Leave"),
         KeyBinding(
             keys: [.character("[")], action: .previousClinician, title: "Prev clinician",
-            help: "Weekly hours: the clinician before.", group: "Hours", showsInFooter: false),
+            help: "Weekly hours: the clinician before.", group: "Hours"),
         KeyBinding(
             keys: [.character("]")], action: .nextClinician, title: "Next clinician", help: "Weekly hours: the next clinician.",
-            group: "Hours", showsInFooter: false),
+            group: "Hours"),
         KeyBinding(
             keys: [.character("a")], action: .addHours, title: "Add hours",
             help: "Weekly hours: add a window (day, times, slot length, mode).",
-            group: "Hours", showsInFooter: false),
+            group: "Hours"),
         KeyBinding(
             keys: [.character("d")], action: .deleteHours, title: "Remove hours", help: "Weekly hours: remove the selected window.",
-            group: "Hours", showsInFooter: false),
+            group: "Hours"),
         KeyBinding(
             keys: [.character("s")], action: .saveHours, title: "Save hours",
-            help: "Weekly hours: save the week (booked visits that would fall outside are listed first).", group: "Hours",
-            showsInFooter: false),
+            help: "Weekly hours: save the week (booked visits that would fall outside are listed first).", group: "Hours"),
         KeyBinding(
             keys: [.character("e")], action: .editPolicies, title: "Edit policies",
             help: "Policies: overbook cap, stale holds, reminder time, template names (managers and administrators).",
-            group: "Policies", showsInFooter: false),
+            group: "Policies"),
         KeyBinding(
             keys: [.character("r")], action: .refresh, title: "Refresh", help: "Read the section again.", group: "Setup",
             showsInFooter: false),
     ])
 
-    /// The footer of Hours & leave: the open section's keys, then the screen's.
-    static func setupFooter(_ section: SetupState.Section, showingCovered: Bool = false) -> KeyMap<DeskAction> {
-        if showingCovered {
-            let keys: Set<DeskAction> = [.keepCovered, .moveCovered, .cancelCovered]
-            return KeyMap(
-                setup.bindings.filter { keys.contains($0.action) }.map { binding in
-                    var shown = binding
-                    shown.showsInFooter = true
-                    return shown
-                })
-        }
+    /// The footer of Hours & leave shows the open section's keys (or, over a leave's covered visits,
+    /// keep, move and cancel) and the screen's own.
+    static func setupFooterAvailability(_ action: DeskAction, _ state: SetupState) -> BindingAvailability {
+        let coveredKeys: Set<DeskAction> = [.keepCovered, .moveCovered, .cancelCovered]
+        if state.covered != nil { return coveredKeys.contains(action) ? .visible : .hidden }
+        guard let binding = setup.binding(for: action), !coveredKeys.contains(action), action != .previousClinician else { return .hidden }
         let group: String
-        switch section {
+        switch state.section {
         case .leave: group = "Leave"
         case .hours: group = "Hours"
         case .policies: group = "Policies"
         }
-        let keys: Set<DeskAction> = [.keepCovered, .moveCovered, .cancelCovered, .previousClinician]
-        return KeyMap(
-            setup.bindings.filter { $0.group == group || ($0.group == "Setup" && $0.showsInFooter) }.map { binding in
-                var shown = binding
-                shown.showsInFooter = binding.group == "Setup" || !keys.contains(binding.action)
-                return shown
-            })
+        return binding.group == "Setup" || binding.group == group ? .visible : .hidden
     }
 
     /// The Patients screen (shown in help and the footer; the screen's own keys act as described).

@@ -13,8 +13,8 @@ enum DeskLayout {
     /// Patients' results and the centre list: two lines above the table, then its header.
     static func listRows(_ state: AppState) -> Int { max(1, contentRows(state) - 3) }
 
-    /// Hours & leave: the section tabs, a subtitle and the table header come off the content.
-    static func setupRows(_ state: AppState) -> Int { max(1, contentRows(state) - 3) }
+    /// Hours & leave: the section tabs and a subtitle above the table, then its header (as the lists).
+    static func setupRows(_ state: AppState) -> Int { listRows(state) }
 
     /// The help box: its frame takes two lines.
     static func helpRows(_ state: AppState) -> Int { max(1, contentRows(state) - 2) }

@@ -100,11 +100,10 @@ enum DeskRender {
         case .signIn: bindings = DeskKeyMaps.form.footerBindings(width: width) { _ in .visible }
         case .choosingCentre: bindings = []
         case .working:
-            let screenKeys =
-                state.screen == .setup
-                ? DeskKeyMaps.setupFooter(state.setup.section, showingCovered: state.setup.covered != nil) : screenMap(state.screen)
             bindings =
-                screenKeys.footerBindings(width: width) { _ in .visible }
+                screenMap(state.screen).footerBindings(width: width) { action in
+                    state.screen == .setup ? DeskKeyMaps.setupFooterAvailability(action, state.setup) : .visible
+                }
                 + DeskKeyMaps.global.footerBindings(width: width) { _ in .visible }
         }
         var entries = bindings.map { Footer.Entry(keyName: $0.primaryKeyName, title: $0.title) }

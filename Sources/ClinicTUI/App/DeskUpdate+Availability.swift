@@ -160,6 +160,12 @@ extension DeskUpdate {
         guard let session = state.session else { return nil }
         var grid = state.availability
         defer { state.availability = grid }
+        // Reads the grid again with the changes made so far (reloadGrid works on the whole state).
+        func reload() -> [Effect] {
+            state.availability = grid
+            defer { grid = state.availability }
+            return reloadGrid(&state)
+        }
         let rows = grid.grid?.rows.count ?? 0
         let columns = grid.grid?.times.count ?? 0
         switch action {
@@ -171,10 +177,7 @@ extension DeskUpdate {
         case .previousDay, .nextDay:
             let step = grid.mode == .week ? 7 : 1
             grid.day = (grid.day ?? session.local(state.now).date).adding(days: action == .nextDay ? step : -step)
-            state.availability = grid
-            let effects = reloadGrid(&state)
-            grid = state.availability
-            return effects
+            return reload()
         case .goToDate:
             grid.prompt = .goToDate(TextField(label: "Date", maxLength: 12))
         case .filterSpecialization:
@@ -192,10 +195,7 @@ extension DeskUpdate {
                 grid.mode = .day
                 grid.row = 0
             }
-            state.availability = grid
-            let effects = reloadGrid(&state)
-            grid = state.availability
-            return effects
+            return reload()
         case .nextCentre:
             guard grid.moving == nil else {
                 state.message = UserMessageLine(.info, "An appointment moves within its centre: pick a slot here, or Esc.")
@@ -209,10 +209,7 @@ extension DeskUpdate {
             grid.centreID = session.centres[(index + 1) % session.centres.count].id
             grid.row = 0
             grid.mode = .day
-            state.availability = grid
-            let effects = reloadGrid(&state)
-            grid = state.availability
-            return effects
+            return reload()
         case .firstFree:
             let requestID = state.makeRequestID()
             return [
@@ -221,10 +218,7 @@ extension DeskUpdate {
                     specialization: grid.specialization, after: state.now)
             ]
         case .refresh:
-            state.availability = grid
-            let effects = reloadGrid(&state)
-            grid = state.availability
-            return effects
+            return reload()
         case .bookSlot:
             guard let slot = grid.selectedSlot, let clinician = grid.grid?.rows[safe: grid.row]?.clinician else {
                 state.message = UserMessageLine(.info, "Move to a slot first.")

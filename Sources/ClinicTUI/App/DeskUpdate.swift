@@ -4,7 +4,11 @@ import ClinicCore
 enum DeskUpdate {
     static func update(_ state: inout AppState, _ message: Message) -> [Effect] {
         let effects = apply(message, &state)
-        return effects + lookUpSelectedPatient(&state)
+        // Only a key or a new grid moves the cursor onto another cell.
+        switch message {
+        case .key, .gridLoaded: return effects + lookUpSelectedPatient(&state)
+        default: return effects
+        }
     }
 
     private static func apply(_ message: Message, _ state: inout AppState) -> [Effect] {

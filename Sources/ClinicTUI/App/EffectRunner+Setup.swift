@@ -12,11 +12,10 @@ extension EffectRunner {
             return .leaves(try await leaves, clinicians: try await clinicians)
         case .addLeave(let clinicianID, let from, let to, let reason):
             let result = try await leaveBook.addLeave(clinicianID: clinicianID, from: from, to: to, reason: reason, by: actor)
-            // Recorded: a failed follow-up read must not read as "nothing was saved".
-            return .leaveAdded(result, try? await summary(result.leaveID, actor: actor))
+            return .leaveAdded(result, await coveredSummary(result, actor: actor))
         case .addHoliday(let centreID, let from, let to, let reason):
             let result = try await leaveBook.addHoliday(centreID: centreID, from: from, to: to, reason: reason, by: actor)
-            return .leaveAdded(result, try? await summary(result.leaveID, actor: actor))
+            return .leaveAdded(result, await coveredSummary(result, actor: actor))
         case .liftLeave(let leaveID):
             try await leaveBook.lift(leaveID, by: actor)
             return .done(UserMessageLine(.success, "Lifted: its slots are open again, at the desk and on the web."))
@@ -47,9 +46,10 @@ extension EffectRunner {
         }
     }
 
-    /// The new leave as the list shows it (nil when it does not touch the working centre's list).
-    private func summary(_ leaveID: Int64, actor: StaffActor) async throws -> LeaveSummary? {
-        guard let centre = actor.activeCentreID else { return nil }
-        return try await LeaveBook(database: database).upcoming(centreID: centre, for: actor).first { $0.id == leaveID }
+    /// The new leave as the list shows it, read only when it covers visits (the screen then lists them
+    /// under it). Recorded either way: a failed read here must not read as "nothing was saved".
+    private func coveredSummary(_ result: LeaveResult, actor: StaffActor) async -> LeaveSummary? {
+        guard !result.coveredAppointments.isEmpty, let centre = actor.activeCentreID else { return nil }
+        return try? await LeaveBook(database: database).upcoming(centreID: centre, for: actor).first { $0.id == result.leaveID }
     }
 }

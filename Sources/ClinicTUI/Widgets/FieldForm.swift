@@ -40,7 +40,7 @@ struct FieldForm: Equatable, Sendable {
     func render(into buffer: inout ScreenBuffer, rect: Rect) -> (cursorX: Int, cursorY: Int)? {
         let height = fields.count + 3
         let box = Rect(x: rect.x, y: rect.y + max(0, rect.height - height), width: rect.width, height: min(height, rect.height))
-        for y in box.y..<(box.y + box.height) { buffer.fill(Rect(x: box.x, y: y, width: box.width, height: 1), style: .normal) }
+        buffer.fill(box, style: .normal)
         buffer.draw(title, x: box.x + 1, y: box.y, style: .title, maxWidth: box.width - 2)
         let labelWidth = (fields.map { $0.label.count }.max() ?? 0) + 2
         var cursor: (cursorX: Int, cursorY: Int)?

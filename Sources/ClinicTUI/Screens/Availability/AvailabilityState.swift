@@ -66,7 +66,7 @@ struct GridData: Equatable, Sendable {
     }
 
     var title: String
-    var zoneWarning: String?
+    var zoneWarning: String? { centre.zoneWarning }
     var times: [LocalTime]
     var rows: [Row]
     var centre: CentreInfo
@@ -74,7 +74,6 @@ struct GridData: Equatable, Sendable {
     /// A centre's day: clinicians as rows.
     init(day grid: DayGrid) {
         centre = grid.centre
-        zoneWarning = grid.centre.zoneWarning
         title = "\(grid.centre.name) — \(DisplayDate.long(grid.day))"
         let times = grid.times
         self.times = times
@@ -87,7 +86,6 @@ struct GridData: Equatable, Sendable {
     /// One clinician's week: days as rows.
     init(week: WeekGrid) {
         centre = week.centre
-        zoneWarning = week.centre.zoneWarning
         let first = week.days.first?.day
         title = "\(week.clinician.name) at \(week.centre.name) — week from \(first.map(DisplayDate.short) ?? "")"
         let times = Array(Set(week.days.flatMap { $0.slots.map(\.localTime) })).sorted()

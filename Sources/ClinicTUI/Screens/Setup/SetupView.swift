@@ -65,6 +65,9 @@ enum SetupView {
                 x: subtitle.x + 1, y: subtitle.y, style: .title, maxWidth: subtitle.width - 2)
             // The centre column only when a visit is at another centre (leave covers all of the clinician's).
             let showsCentre = covered.entries.contains { ($0.centreName ?? session.centre.name) != session.centre.name }
+            func shown<Item>(_ items: [Item]) -> [Item] {
+                showsCentre ? items : items.enumerated().filter { $0.offset != 3 }.map(\.element)
+            }
             let rows = covered.entries.map { entry -> [String] in
                 let local = session.local(entry.start)
                 let row = [
@@ -73,10 +76,10 @@ enum SetupView {
                     entry.status.lowercased().replacingOccurrences(of: "_", with: " ") + (entry.isPaid ? ", paid" : "")
                         + (entry.isKept ? ", kept" : ""),
                 ]
-                return showsCentre ? row : row.enumerated().filter { $0.offset != 3 }.map(\.element)
+                return shown(row)
             }
             TableView.render(
-                columns: showsCentre ? coveredColumns : coveredColumns.enumerated().filter { $0.offset != 3 }.map(\.element), rows: rows,
+                columns: shown(coveredColumns), rows: rows,
                 state: covered.table, into: &buffer, rect: body,
                 emptyMessage: "No booked visit is left under this leave. Esc: back to the list.")
             return

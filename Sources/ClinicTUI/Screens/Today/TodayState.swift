@@ -14,7 +14,11 @@ struct TodayState: Equatable, Sendable {
         case declineReason(appointmentID: Int64, TextField)
     }
 
-    var snapshot: TodaySnapshot?
+    var snapshot: TodaySnapshot? {
+        didSet { entries = TodayState.timeline(snapshot?.entries ?? []) }
+    }
+    /// The entries as the timeline shows them: by clinician, then by start (sorted once per read).
+    private(set) var entries: [ScheduleEntry] = []
     var table = TableView()
     var pendingRequest: Int?
     /// A reload was asked for while one was in flight (live updates arrive in bursts).
@@ -28,17 +32,13 @@ struct TodayState: Equatable, Sendable {
     /// The appointment whose details are open.
     var details: ScheduleEntry?
 
-    /// The entries as the timeline shows them: by clinician, then by start.
-    var entries: [ScheduleEntry] {
-        (snapshot?.entries ?? []).sorted {
+    private static func timeline(_ entries: [ScheduleEntry]) -> [ScheduleEntry] {
+        entries.sorted {
             ($0.clinicianName, $0.clinicianID, $0.start, $0.appointmentID) < ($1.clinicianName, $1.clinicianID, $1.start, $1.appointmentID)
         }
     }
 
-    var selectedEntry: ScheduleEntry? {
-        let all = entries
-        return all.indices.contains(table.selectedRow) ? all[table.selectedRow] : nil
-    }
+    var selectedEntry: ScheduleEntry? { entries[safe: table.selectedRow] }
 
     var selectedQueueItem: QueueItem? {
         let items = queues?.items ?? []
