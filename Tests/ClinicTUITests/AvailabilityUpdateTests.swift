@@ -154,6 +154,18 @@ struct AvailabilityUpdateTests {
         #expect(line.contains("डॉ. अनन्या अय्यर"))
     }
 
+    @Test("an action of another screen chosen in the palette goes to that screen and does it there")
+    func paletteActionsOfOtherScreens() {
+        var state = DeskFixtures.working()
+        let effects = DeskUpdate.perform(.firstFree, &state)
+        #expect(state.screen == .availability)
+        #expect(effects.contains { if case .findFirstFree = $0 { return true } else { return false } })
+        state.today.table.selectedRow = 0
+        _ = DeskUpdate.perform(.showDetails, &state)
+        #expect(state.screen == .today)
+        #expect(state.today.details != nil)
+    }
+
     @Test("a booked cell names its patient: the name is read once, for the cell under the cursor, and shown under the grid")
     func namesTheSelectedPatient() {
         var state = AvailabilityFixtures.state(size: (100, 30))

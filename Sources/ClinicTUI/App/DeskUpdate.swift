@@ -371,14 +371,22 @@ enum DeskUpdate {
             state.overlay = nil
             state.screen = .patients
             if state.patients.registration == nil { state.patients.registration = RegistrationState() }
-        case .submit, .nextField, .previousField, .openSelected, .sendCode, .convertPhone, .showViewers, .previousDay, .nextDay,
-            .goToToday, .checkIn, .startSession, .completeSession, .markNoShow, .cancelAppointment, .moveAppointment, .showDetails,
-            .toggleQueues, .exportCSV, .printDay, .approveRequest, .declineRequest, .releaseHold, .restorePaid, .refundPaid,
-            .moveLeft, .moveRight, .bookSlot, .goToDate, .toggleWeek, .nextCentre, .filterSpecialization, .firstFree:
+        case .submit, .nextField, .previousField, .openSelected, .sendCode, .convertPhone, .showViewers:
             break
+        // The rest come from the palette on another screen: go to their screen and do it there.
+        case .previousDay, .nextDay, .goToToday, .checkIn, .startSession, .completeSession, .markNoShow, .cancelAppointment,
+            .moveAppointment, .showDetails, .toggleQueues, .exportCSV, .printDay, .approveRequest, .declineRequest, .releaseHold,
+            .restorePaid, .refundPaid:
+            guard state.screen != .today else { break }
+            state.overlay = nil
+            state.screen = .today
+            return performToday(action, &state) ?? []
+        case .moveLeft, .moveRight, .bookSlot, .goToDate, .toggleWeek, .nextCentre, .filterSpecialization, .firstFree:
+            guard state.screen != .availability else { break }
+            let opened = openAvailability(&state)
+            return opened + (performAvailability(action, &state) ?? [])
         case .nextSection, .newLeave, .newHoliday, .liftLeave, .showCovered, .keepCovered, .cancelCovered, .moveCovered,
             .previousClinician, .nextClinician, .addHours, .deleteHours, .saveHours, .editPolicies:
-            // From the palette on another screen: open Hours & leave and do it there.
             let opened = openSetup(&state)
             return opened + (performSetup(action, &state) ?? [])
         }
