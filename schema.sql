@@ -27,7 +27,7 @@ DO $$ BEGIN PERFORM pg_advisory_xact_lock(7263540011); END $$;
 
 DO $$
 DECLARE
-    this_version CONSTANT integer := 5;
+    this_version CONSTANT integer := 6;
     found_version integer;
 BEGIN
     IF to_regclass('desk_schema_version') IS NOT NULL THEN
@@ -1006,6 +1006,17 @@ BEGIN
 END;
 $f$;
 
+-- Writers of one clinician's time take turns. Without it two concurrent inserts of one slot can each
+-- wait for the other inside the exclusion check: PostgreSQL then kills one with a deadlock (40P01)
+-- after a second instead of refusing it with 23P01 ("slot just taken") at once.
+CREATE OR REPLACE FUNCTION desk_serialise_clinician_time()
+RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended('desk_clinician_time:' || NEW.clinician_id, 0));
+    RETURN NEW;
+END;
+$f$;
+
 -- =================================================================================================
 -- 3. Guard: existing rows that a desk constraint would refuse stop the upgrade; nothing is changed.
 -- =================================================================================================
@@ -1378,6 +1389,27 @@ BEGIN
 
     INSERT INTO desk_schema_version (version, description)
     VALUES (5, 'overbook marker in the overlap constraint, check-in tokens, leave, stale holds, reminders, policies');
+END
+$step$;
+
+-- ---- Step 6: concurrent bookings of one clinician are refused as taken, never as a deadlock --------
+DO $step$
+BEGIN
+    IF EXISTS (SELECT 1 FROM desk_schema_version WHERE version = 6) THEN
+        RETURN;
+    END IF;
+
+    CREATE TRIGGER desk_serialise_clinician_time_insert BEFORE INSERT ON appointments
+        FOR EACH ROW WHEN (desk_occupies_slot(NEW.is_active, NEW.status, NEW.desk_overbook_reason))
+        EXECUTE FUNCTION desk_serialise_clinician_time();
+    CREATE TRIGGER desk_serialise_clinician_time_update
+        BEFORE UPDATE OF clinician_id, scheduled_start_at, scheduled_end_at, status, is_active, desk_overbook_reason
+        ON appointments
+        FOR EACH ROW WHEN (desk_occupies_slot(NEW.is_active, NEW.status, NEW.desk_overbook_reason))
+        EXECUTE FUNCTION desk_serialise_clinician_time();
+
+    INSERT INTO desk_schema_version (version, description)
+    VALUES (6, 'writers of one clinician''s time take turns (a clash is 23P01, not a deadlock)');
 END
 $step$;
 

@@ -45,37 +45,76 @@ struct DoubleBookingTests {
     func concurrentWebInserts() async throws {
         try await TestDatabase.with(prefix: "book_web") { test in
             let data = try await TestData.insert(into: test.database, patients: 20)
-            let handles = (0..<20).map { _ in Database(url: test.url) }
-            for handle in handles { try await handle.connect() }
             let start = TestData.ist(11)
-            let outcomes = await withTaskGroup(of: Result<Int, Error>.self) { group in
-                for (index, handle) in handles.enumerated() {
-                    // Alternate centres: the web's centre-scoped check would let these through; the database must not.
-                    let parameters: [String?] = [
-                        String(data.patientIDs[index]), String(data.clinicianID), String(data.centreIDs[index % 2]), "IN_PERSON",
-                        start.sqlParameter, start.adding(minutes: 50).sqlParameter, "50", String(data.patientUserIDs[index]),
-                        "WEB_PATIENT", nil, nil,
-                    ]
-                    group.addTask {
-                        do {
-                            return .success(
-                                try await handle.execute(SQLQuery(unsafeSQL: DoubleBookingTests.webInsert, parameters: parameters)))
-                        } catch {
-                            return .failure(error)
-                        }
+            let refusals = try await Self.race(url: test.url, statement: Self.webInsert) { index in
+                // Alternate centres: the web's centre-scoped check would let these through; the database must not.
+                [
+                    String(data.patientIDs[index]), String(data.clinicianID), String(data.centreIDs[index % 2]), "IN_PERSON",
+                    start.sqlParameter, start.adding(minutes: 50).sqlParameter, "50", String(data.patientUserIDs[index]),
+                    "WEB_PATIENT", nil, nil,
+                ]
+            }
+            #expect(refusals.count == 19)
+            #expect(
+                refusals.allSatisfy { $0.sqlState == "23P01" && BookingError($0) == .slotTaken },
+                "\(refusals.map { "\($0.sqlState ?? "-") \($0)" })")
+            let stored = try await test.database.query("SELECT count(*) AS n FROM appointments")
+            #expect(try stored[0].decode("n", as: Int64.self) == 1)
+        }
+    }
+
+    @Test("20 connections restoring released holds of one slot with the web's confirm UPDATE: one restored, the rest 23P01")
+    func concurrentWebConfirms() async throws {
+        try await TestDatabase.with(prefix: "book_confirm") { test in
+            let data = try await TestData.insert(into: test.database, patients: 20)
+            var released: [Int64] = []
+            for index in 0..<20 {
+                let hold = data.appointment(start: TestData.ist(12), patient: index, status: "CANCELLED")
+                released.append(try await test.database.transaction { try AppointmentStore.insert(hold, in: $0) })
+            }
+            // As the desk leaves a released stale hold (and the web its own rollback): cancelled and inactive.
+            try await test.database.execute("UPDATE appointments SET is_active = false")
+            let holds = released
+            let refusals = try await Self.race(url: test.url, statement: Self.webConfirm) { index in
+                ["CONFIRMED", String(holds[index])]
+            }
+            #expect(refusals.count == 19)
+            #expect(
+                refusals.allSatisfy { $0.sqlState == "23P01" && BookingError($0) == .slotTaken },
+                "\(refusals.map { "\($0.sqlState ?? "-") \($0)" })")
+            let active = try await test.database.query("SELECT count(*) AS n FROM appointments WHERE is_active")
+            #expect(try active[0].decode("n", as: Int64.self) == 1)
+        }
+    }
+
+    /// The web's confirm step (paid: CONFIRMED and active again), as it sends it.
+    static let webConfirm = "UPDATE appointments SET status = $1, updated_at = NOW(), is_active = TRUE WHERE id = $2 RETURNING *"
+
+    /// Sends `statement` at once from 20 connections of their own (autocommit, as the web does), with
+    /// the parameters for each connection's index; returns the database's refusals.
+    static func race(url: String, statement: String, parameters: @escaping @Sendable (Int) -> [String?]) async throws
+        -> [DatabaseError]
+    {
+        let handles = (0..<20).map { _ in Database(url: url) }
+        for handle in handles { try await handle.connect() }
+        let outcomes = await withTaskGroup(of: Result<Int, Error>.self) { group in
+            for (index, handle) in handles.enumerated() {
+                let values = parameters(index)
+                group.addTask {
+                    do {
+                        return .success(try await handle.execute(SQLQuery(unsafeSQL: statement, parameters: values)))
+                    } catch {
+                        return .failure(error)
                     }
                 }
-                var outcomes: [Result<Int, Error>] = []
-                for await outcome in group { outcomes.append(outcome) }
-                return outcomes
             }
-            let refusals = outcomes.compactMap { outcome -> DatabaseError? in
-                if case .failure(let error) = outcome { return error as? DatabaseError }
-                return nil
-            }
-            #expect(outcomes.count - refusals.count == 1)
-            #expect(refusals.count == 19)
-            #expect(refusals.allSatisfy { $0.sqlState == "23P01" && BookingError($0) == .slotTaken })
+            var outcomes: [Result<Int, Error>] = []
+            for await outcome in group { outcomes.append(outcome) }
+            return outcomes
+        }
+        return outcomes.compactMap { outcome -> DatabaseError? in
+            if case .failure(let error) = outcome { return error as? DatabaseError }
+            return nil
         }
     }
 

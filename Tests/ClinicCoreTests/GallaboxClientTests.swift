@@ -69,7 +69,7 @@ struct GallaboxClientTests {
         defer { server.stop() }
         // A short timeout only where no answer comes: answered requests on a loaded machine must not time out.
         let client = GallaboxClient(configuration: server.configuration(timeoutSeconds: 10))
-        let impatient = GallaboxClient(configuration: server.configuration(timeoutSeconds: 0.5))
+        let impatient = GallaboxClient(configuration: server.configuration(timeoutSeconds: 1))
         server.script(
             .status(400, message: "Template otp_verification not found"), .status(503, message: "Upstream unavailable"),
             .rateLimited(resetSeconds: 60), .noAnswer)
@@ -87,6 +87,8 @@ struct GallaboxClientTests {
         #expect(reason.contains("429"))
         #expect(reason.contains("API rate limit exceeded"))
         #expect((55...61).contains(after ?? -1))
+        // Each answered request was read and checked by the fake before it replied.
+        #expect(server.requests.map(\.answeredStatus) == [400, 503, 429])
         let started = Date()
         let silent = await impatient.deliver(Self.otpMessage())
         guard case .retryLater(let timeoutReason, nil) = silent else {
@@ -95,10 +97,8 @@ struct GallaboxClientTests {
         }
         #expect(timeoutReason.contains("timeout"))
         #expect(Date().timeIntervalSince(started) < 5)
-        // The client gave up after 0.5 s; on a loaded machine the fake may record that request a moment later.
-        let deadline = Date().addingTimeInterval(5)
-        while server.requests.count < 4, Date() < deadline { await Task.yield() }
-        #expect(server.requests.count == 4)
+        // Whether the fake read the unanswered request before the client gave up depends on the machine's
+        // load, so only the client's side of it is asserted.
     }
 
     @Test("a malformed body is refused by the fake as the real API does (400), so the client's shape is checked")
@@ -142,6 +142,14 @@ struct GallaboxClientTests {
         #expect(custom.templateName(for: "otp_verification") == "otp_v2")
         #expect(throws: MessageChannelError.missingSetting("GALLABOX_CHANNEL_ID")) {
             try GallaboxConfiguration(environment: ["GALLABOX_API_KEY": "k", "GALLABOX_API_SECRET": "s"])
+        }
+        overridden["GALLABOX_TIMEOUT_SECONDS"] = "20"
+        #expect(try GallaboxConfiguration(environment: overridden).timeoutSeconds == 20)
+        for unusable in ["0.5", "0", "-3", "soon"] {
+            overridden["GALLABOX_TIMEOUT_SECONDS"] = unusable
+            #expect(throws: MessageChannelError.invalidSetting("GALLABOX_TIMEOUT_SECONDS")) {
+                try GallaboxConfiguration(environment: overridden)
+            }
         }
         #expect(MessageChannels.defaultName(environment: [:]) == "console")
         #expect(MessageChannels.defaultName(environment: environment) == "gallabox")

@@ -187,8 +187,9 @@ public struct GallaboxConfiguration: Sendable, Equatable {
         if let otp = environment["GALLABOX_OTP_TEMPLATE"], !otp.isEmpty { templates[MessageTemplate.otpVerification] = otp }
         var timeout = 15.0
         if let text = environment["GALLABOX_TIMEOUT_SECONDS"], !text.isEmpty {
-            guard let value = Double(text), value > 0 else { throw MessageChannelError.invalidSetting("GALLABOX_TIMEOUT_SECONDS") }
-            timeout = value
+            // Whole seconds: Foundation's HTTP client on Linux drops a fraction, so 0.5 would mean "give up at once".
+            guard let value = Int(text), value >= 1 else { throw MessageChannelError.invalidSetting("GALLABOX_TIMEOUT_SECONDS") }
+            timeout = Double(value)
         }
         self.init(
             apiKey: try required("GALLABOX_API_KEY"), apiSecret: try required("GALLABOX_API_SECRET"),

@@ -3,7 +3,7 @@ import Foundation
 /// schema.sql: where it is, its text, and the version it brings a database to.
 public struct SchemaScript: Sendable {
     /// The desk schema version this program needs; schema.sql's `this_version` must equal it.
-    public static let requiredVersion = 5
+    public static let requiredVersion = 6
 
     /// The full text, for `psql -f`-equivalent application.
     public let text: String
