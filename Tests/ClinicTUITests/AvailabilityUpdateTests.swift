@@ -285,4 +285,28 @@ struct AvailabilityUpdateTests {
             format: .text, centreName: "Mind Clinic", day: AvailabilityFixtures.day, offsetSeconds: 19_800, entries: entries)
         #expect(text.contents.contains("Dr. Ananya Iyer\n  09:00–09:50"))
     }
+
+    @Test("the export is written to the configured folder and the desk says where; a folder that is not there is said in words")
+    func exportWritesToConfiguredFolder() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("clinic-export-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let export = DayListExport(
+            format: .csv, centreName: "Mind Clinic", day: AvailabilityFixtures.day, offsetSeconds: 19_800, entries: DeskFixtures.entries)
+        let unused = Database(url: "postgresql:///unused?host=/nonexistent")
+        let runner = EffectRunner(database: unused, host: "test", exportDirectory: folder.path)
+        let path = folder.appendingPathComponent(export.fileName).path
+        let written = await runner.run(.exportDay(export), now: DeskFixtures.now)
+        #expect(written == [.exported(UserMessageLine(.success, "Written to \(path)."))])
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == export.contents)
+
+        let missing = EffectRunner(database: unused, host: "test", exportDirectory: folder.path + "/not-there")
+        let refused = await missing.run(.exportDay(export), now: DeskFixtures.now)
+        guard case .exported(let line)? = refused.first else {
+            Issue.record("expected an export answer, got \(refused)")
+            return
+        }
+        #expect(line.kind == .error)
+        #expect(line.text.hasPrefix("Could not write \(folder.path)/not-there/"))
+    }
 }

@@ -8,7 +8,8 @@ struct DeskConfigurationTests {
     @Test("command line over environment over config file; bad values are refused in words")
     func precedence() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("clinic-config-\(UUID().uuidString)").path
-        try "DATABASE_URL=postgresql:///from_file\nCLINIC_IDLE_LOCK_MINUTES=9\nCLINIC_LOG_DIR=/var/log/desk\n"
+        try
+            "DATABASE_URL=postgresql:///from_file\nCLINIC_IDLE_LOCK_MINUTES=9\nCLINIC_LOG_DIR=/var/log/desk\nCLINIC_EXPORT_DIR=/srv/day-lists\n"
             .write(toFile: path, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(atPath: path) }
 
@@ -16,6 +17,7 @@ struct DeskConfigurationTests {
         #expect(try fileOnly.databaseURL() == "postgresql:///from_file")
         #expect(try fileOnly.idleLockMinutes() == 9)
         #expect(fileOnly.logDirectory == "/var/log/desk")
+        #expect(fileOnly.exportDirectory == "/srv/day-lists")
 
         let environment = DeskConfiguration.load(commandLine: [:], environment: ["CLINIC_IDLE_LOCK_MINUTES": "3"], configFile: path)
         #expect(try environment.idleLockMinutes() == 3)
@@ -32,7 +34,9 @@ struct DeskConfigurationTests {
         ) {
             try broken.idleLockMinutes()
         }
-        #expect(DeskConfiguration.load(commandLine: [:], environment: [:], configFile: "/nonexistent").logDirectory == ".clinic/logs")
+        let defaults = DeskConfiguration.load(commandLine: [:], environment: [:], configFile: "/nonexistent")
+        #expect(defaults.logDirectory == ".clinic/logs")
+        #expect(defaults.exportDirectory == FileManager.default.currentDirectoryPath)
     }
 
     @Test("NO_COLOR from any source picks the monochrome theme")

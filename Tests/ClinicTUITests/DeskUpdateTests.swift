@@ -210,5 +210,43 @@ struct DeskUpdateTests {
         }
         _ = DeskUpdate.update(&state, .key(.function(9)))
         #expect(state.phase == .choosingCentre)
+        #expect(state.centrePicker.table.selectedRow == 1)
+        _ = DeskUpdate.update(&state, .key(.escape))
+        #expect(state.phase == .working)
+        #expect(state.session?.centre == DeskFixtures.kadavanthra)
+    }
+
+    @Test("F9 and sign-out never drop typed work silently: the switch is refused naming it, sign-out asks first")
+    func unsavedWorkSurvivesCentreSwitchAndSignOut() throws {
+        var state = DeskFixtures.working()
+        state.session = DeskFixtures.session(centres: [DeskFixtures.indiranagar, DeskFixtures.kadavanthra])
+        state.session?.actor.assignments = [RoleAssignment(role: .centreManager, centreID: 1)]
+        _ = DeskUpdate.update(&state, .key(.function(5)))
+        _ = DeskUpdate.update(&state, .key(.tab))
+        let monday = WeeklyRules.Window(
+            centreID: 1, weekday: 1, start: LocalTime(hour: 9, minute: 0), end: LocalTime(hour: 13, minute: 0), slotMinutes: 30,
+            mode: .inPerson)
+        _ = DeskUpdate.update(
+            &state, .setup(.hours(clinicians: [ClinicianChoice(id: 3, name: "Dr. Ananya Iyer")], clinicianID: 3, windows: [monday])))
+        _ = DeskUpdate.update(&state, .key(.character("a")))
+        for character in "wed\t14:00\t17" {
+            _ = DeskUpdate.update(&state, .key(character == "\t" ? .tab : .character(character)))
+        }
+        _ = DeskUpdate.update(&state, .key(.enter))
+        #expect(state.setup.hasUnsavedHours)
+        _ = DeskUpdate.update(&state, .key(.function(9)))
+        #expect(state.phase == .working)
+        #expect(state.setup.hasUnsavedHours)
+        #expect(state.message?.text == "Centre not switched: finish or drop the unsaved weekly hours first.")
+        let asked = DeskUpdate.update(&state, .key(.function(10)))
+        #expect(asked.isEmpty)
+        #expect(state.overlay == .confirmSignOut)
+        #expect(DeskFixtures.render(state).plainText().contains("Sign out and lose the unsaved weekly hours? y: sign out"))
+        _ = DeskUpdate.update(&state, .key(.character("n")))
+        #expect(state.overlay == nil)
+        #expect(state.setup.hasUnsavedHours)
+        _ = DeskUpdate.update(&state, .key(.function(10)))
+        let actor = try #require(state.session?.actor)
+        #expect(DeskUpdate.update(&state, .key(.character("y"))) == [.signOut(actor)])
     }
 }

@@ -12,6 +12,7 @@ struct AppState: Equatable, Sendable {
         case help(offset: Int)
         case palette(PaletteState)
         case confirmQuit
+        case confirmSignOut
     }
 
     enum Screen: Equatable, Sendable {
@@ -71,12 +72,22 @@ struct AppState: Equatable, Sendable {
         switch phase {
         case .signIn: return !signIn.login.text.isEmpty || !signIn.password.text.isEmpty
         case .choosingCentre: return false
-        case .working:
-            if availability.booking != nil || today.prompt != nil { return true }
-            if setup.leaveForm != nil || setup.windowForm != nil || setup.policyForm != nil || setup.hasUnsavedHours { return true }
-            guard let form = patients.registration else { return false }
-            return form.values.values.contains { !$0.text.isEmpty }
+        case .working: return unsavedWork != nil
         }
+    }
+
+    /// What typed work a change of centre or sign-out would lose, in the receptionist's words.
+    var unsavedWork: String? {
+        if availability.booking != nil { return "the booking being made" }
+        if today.prompt != nil { return "what is typed on Today" }
+        if setup.leaveForm != nil { return "the leave form" }
+        if setup.windowForm != nil { return "the hours form" }
+        if setup.policyForm != nil { return "the policies form" }
+        if setup.hasUnsavedHours { return "the unsaved weekly hours" }
+        if let form = patients.registration, form.values.values.contains(where: { !$0.text.isEmpty }) {
+            return "the new patient's details"
+        }
+        return nil
     }
 
     /// When the desk locks itself if no key arrives.

@@ -63,15 +63,17 @@ enum DeskRender {
                 PaletteView.render(
                     palette, matches: DeskUpdate.paletteMatches(palette.query.text), into: &buffer,
                     rect: content))
-        case .confirmQuit?:
+        case .confirmQuit?, .confirmSignOut?:
+            let leaving = state.overlay == .confirmQuit ? "Quit" : "Sign out"
+            let lost = state.unsavedWork ?? "what you typed"
             buffer.fill(messageLine, style: .warning)
             buffer.draw(
-                "Quit and lose what you typed? y: quit   any other key: stay", x: messageLine.x + 1, y: messageLine.y,
-                style: .warning, maxWidth: messageLine.width - 2)
+                "\(leaving) and lose \(lost)? y: \(leaving.lowercased())   any other key: stay", x: messageLine.x + 1,
+                y: messageLine.y, style: .warning, maxWidth: messageLine.width - 2)
         case nil:
             break
         }
-        if state.overlay != .confirmQuit, let message = state.message {
+        if state.overlay != .confirmQuit, state.overlay != .confirmSignOut, let message = state.message {
             message.render(into: &buffer, rect: messageLine)
         }
         Footer.render(footerEntries(state, width: footerLine.width), into: &buffer, rect: footerLine)
@@ -108,7 +110,9 @@ enum DeskRender {
         }
         var entries = bindings.map { Footer.Entry(keyName: $0.primaryKeyName, title: $0.title) }
         if state.phase == .choosingCentre {
-            entries = [Footer.Entry(keyName: "Enter", title: "Work here"), Footer.Entry(keyName: "q", title: "Quit")]
+            entries = [Footer.Entry(keyName: "Enter", title: "Work here")]
+            if state.centrePicker.canGoBack { entries.append(Footer.Entry(keyName: "Esc", title: "Back")) }
+            entries.append(Footer.Entry(keyName: "q", title: "Quit"))
         }
         return entries
     }

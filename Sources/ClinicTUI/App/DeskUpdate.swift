@@ -169,6 +169,11 @@ enum DeskUpdate {
                 return []
             }
         }
+        if case .confirmSignOut? = state.overlay {
+            state.overlay = nil
+            guard key == .character("y") || key == .character("Y"), let session = state.session else { return [] }
+            return [.signOut(session.actor)]
+        }
         switch state.phase {
         case .signIn: return handleSignIn(key, &state)
         case .choosingCentre: return handleCentrePicker(key, &state)
@@ -222,6 +227,10 @@ enum DeskUpdate {
             state.setup = SetupState(section: state.setup.section)
             state.message = UserMessageLine(.info, "Working at \(session.centre.name).")
             return reloadToday(&state)
+        case .escape where state.centrePicker.canGoBack:
+            state.phase = .working
+            state.message = UserMessageLine(.info, "Still working at \(session.centre.name).")
+            return []
         case .control("q"), .character("q"):
             return quit(&state)
         default:
@@ -362,10 +371,21 @@ enum DeskUpdate {
                 state.message = UserMessageLine(.info, "You work at one centre only.")
                 return []
             }
+            if let unsaved = state.unsavedWork {
+                state.message = UserMessageLine(.error, "Centre not switched: finish or drop \(unsaved) first.")
+                return []
+            }
             state.phase = .choosingCentre
-            state.centrePicker = CentrePickerState()
+            state.centrePicker = CentrePickerState(canGoBack: true)
+            if let current = session.centres.firstIndex(of: session.centre) {
+                state.centrePicker.table.move(by: current, rowCount: session.centres.count, visibleRows: DeskLayout.listRows(state))
+            }
         case .signOut:
             guard let session = state.session else { return [] }
+            if state.hasUnsavedInput {
+                state.overlay = .confirmSignOut
+                return []
+            }
             return [.signOut(session.actor)]
         case .registerPatient:
             state.overlay = nil

@@ -9,6 +9,8 @@ struct EffectRunner: Sendable {
     let host: String
     /// Where waiting WhatsApp messages go (console in the demo); nil delivers nothing from the TUI.
     var channel: (any MessageChannel)?
+    /// Where day-list exports are written.
+    var exportDirectory = FileManager.default.currentDirectoryPath
 
     func run(_ effect: Effect, now: Instant) async -> [Message] {
         switch effect {
@@ -222,10 +224,7 @@ struct EffectRunner: Sendable {
                 return failure(error, otherwise: .notice(UserMessage.line(for: error)))
             }
         case .exportDay(let export):
-            let folder =
-                ProcessInfo.processInfo.environment["CLINIC_EXPORT_DIR"].flatMap { $0.isEmpty ? nil : $0 }
-                ?? FileManager.default.currentDirectoryPath
-            let path = URL(fileURLWithPath: folder).appendingPathComponent(export.fileName).path
+            let path = URL(fileURLWithPath: exportDirectory).appendingPathComponent(export.fileName).path
             do {
                 try export.contents.write(toFile: path, atomically: true, encoding: .utf8)
                 return [.exported(UserMessageLine(.success, "Written to \(path)."))]

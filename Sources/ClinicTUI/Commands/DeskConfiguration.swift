@@ -3,10 +3,10 @@ import Foundation
 
 /// The desk's settings: command line over environment over config file over defaults.
 ///
-/// Keys: `DATABASE_URL`, `CLINIC_IDLE_LOCK_MINUTES`, `CLINIC_LOG_DIR`, `NO_COLOR`. The file holds
-/// `KEY=value` lines (`~/.config/clinic-desk/config` unless `--config` names another).
+/// Keys: `DATABASE_URL`, `CLINIC_IDLE_LOCK_MINUTES`, `CLINIC_LOG_DIR`, `CLINIC_EXPORT_DIR`, `NO_COLOR`.
+/// The file holds `KEY=value` lines (`~/.config/clinic-desk/config` unless `--config` names another).
 struct DeskConfiguration: Equatable {
-    static let keys = ["DATABASE_URL", "CLINIC_IDLE_LOCK_MINUTES", "CLINIC_LOG_DIR", "NO_COLOR"]
+    static let keys = ["DATABASE_URL", "CLINIC_IDLE_LOCK_MINUTES", "CLINIC_LOG_DIR", "CLINIC_EXPORT_DIR", "NO_COLOR"]
 
     var values: [String: String]
 
@@ -32,6 +32,11 @@ struct DeskConfiguration: Equatable {
 
     /// Where crash logs go.
     var logDirectory: String { values["CLINIC_LOG_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? ".clinic/logs" }
+
+    /// Where the day list's CSV and printable files go (the directory the desk was started in by default).
+    var exportDirectory: String {
+        values["CLINIC_EXPORT_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.currentDirectoryPath
+    }
 
     /// The channel this desk delivers waiting messages through, only when one is chosen explicitly
     /// (`CLINIC_MESSAGE_CHANNEL`, or Gallabox credentials): a desk that merely lacks settings must

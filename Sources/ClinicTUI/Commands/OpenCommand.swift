@@ -70,7 +70,9 @@ struct OpenCommand: AsyncParsableCommand {
             let theme = Theme.choose(environment: settings.themeEnvironment, terminalHasColours: terminal.hasColours)
             let runtime = try DeskRuntime(
                 state: state, terminal: terminal, theme: theme,
-                runner: EffectRunner(database: database, host: host, channel: channel), listenerURL: url)
+                runner: EffectRunner(
+                    database: database, host: host, channel: channel, exportDirectory: settings.exportDirectory),
+                listenerURL: url)
             runtime.run()
         } catch {
             terminal.shutDown()
