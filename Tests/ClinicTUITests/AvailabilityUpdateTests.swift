@@ -92,6 +92,7 @@ struct AvailabilityUpdateTests {
             &state, .gridLoaded(requestID: state.availability.pendingRequest ?? 0, GridData(day: AvailabilityFixtures.grid)))
         _ = DeskUpdate.update(&state, .key(.character("g")))
         for character in "t+3" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        #expect(DeskFixtures.render(state).plainText().contains(" Go to date (t, t+3, mon, 24/11): t+3"))
         _ = DeskUpdate.update(&state, .key(.enter))
         #expect(state.availability.day == AvailabilityFixtures.day.adding(days: 3))
         _ = DeskUpdate.update(
@@ -126,7 +127,7 @@ struct AvailabilityUpdateTests {
         #expect(state.availability.row == 2 && state.availability.column == 7)
     }
 
-    @Test("dates as typed: t, t+3, t-1, mon, 24/11, 24/11/2026; nonsense says what is accepted")
+    @Test("dates as typed: t, tomorrow, t+3, t-1, mon, Monday, 24/11, 24/11/2026; nonsense says what is accepted")
     func dateInput() throws {
         let today = LocalDate(year: 2026, month: 11, day: 26)  // a Thursday
         #expect(try DateInput.parse("t", today: today).get() == today)
@@ -134,6 +135,10 @@ struct AvailabilityUpdateTests {
         #expect(try DateInput.parse("t-1", today: today).get() == LocalDate(year: 2026, month: 11, day: 25))
         #expect(try DateInput.parse("mon", today: today).get() == LocalDate(year: 2026, month: 11, day: 30))
         #expect(try DateInput.parse("thu", today: today).get() == today)
+        #expect(try DateInput.parse("Monday", today: today).get() == LocalDate(year: 2026, month: 11, day: 30))
+        #expect(DateInput.parse("mo", today: today) == .failure(.notUnderstood("mo")))
+        #expect(try DateInput.parse("tomorrow", today: today).get() == LocalDate(year: 2026, month: 11, day: 27))
+        #expect(try DateInput.parse("yesterday", today: today).get() == LocalDate(year: 2026, month: 11, day: 25))
         #expect(try DateInput.parse("24/11", today: today).get() == LocalDate(year: 2026, month: 11, day: 24))
         #expect(try DateInput.parse("2/1/2027", today: today).get() == LocalDate(year: 2027, month: 1, day: 2))
         #expect(DateInput.parse("30/2", today: today) == .failure(.noSuchDate("30/2")))
@@ -195,6 +200,8 @@ struct AvailabilityUpdateTests {
         #expect(DeskUpdate.update(&state, .key(.enter)).isEmpty)
         #expect(state.message?.text.contains("Type the reason") == true)
         for character in "unwell" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        let prompt = DeskFixtures.render(state).plainText().components(separatedBy: "\n")
+        #expect(prompt.contains { $0.hasPrefix(" Cancel — reason: unwell") })
         let cancel = DeskUpdate.update(&state, .key(.enter))
         #expect(
             cancel == [

@@ -1,7 +1,16 @@
 /// Dates and times as a receptionist and a patient read them ("Fri 15 Jan 2027", "10:30 AM").
 public enum DisplayDate {
     static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    /// Short weekday names, Sunday first (0 is Sunday, as the web stores rule days).
+    public static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+
+    /// The weekday (0 = Sunday) a typed name starts with: "mon", "Monday", "THU"; nil for fewer than
+    /// three letters or no match.
+    public static func weekday(named text: String) -> Int? {
+        let lowered = text.lowercased()
+        guard lowered.count >= 3 else { return nil }
+        return weekdays.firstIndex { lowered.hasPrefix($0.lowercased()) }
+    }
 
     /// "Fri 15 Jan 2027".
     public static func long(_ date: LocalDate) -> String {
@@ -12,6 +21,9 @@ public enum DisplayDate {
     public static func short(_ date: LocalDate) -> String {
         "\(weekdays[date.weekday]) \(date.day) \(months[date.month - 1])"
     }
+
+    /// "Fri 15 Jan 10:30" (the status bar's clock).
+    public static func shortWithClock(_ date: LocalDate, _ time: LocalTime) -> String { "\(short(date)) \(clock(time))" }
 
     /// "10:30 AM".
     public static func time(_ time: LocalTime) -> String {

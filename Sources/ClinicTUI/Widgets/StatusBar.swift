@@ -12,10 +12,8 @@ enum StatusBar {
         }
         let role = session.actor.highestRole?.displayName ?? "Staff"
         let local = session.local(state.now)
-        let weekday = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"][local.date.weekday]
-        let month = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][local.date.month - 1]
         let outbox = state.undelivered.map { $0 > 0 ? "✉ \($0) waiting │ " : "" } ?? ""
-        let right = outbox + "\(weekday) \(local.date.day) \(month) \(TodayView.clock(local.time)) │ " + databaseLabel(state.connection)
+        let right = outbox + DisplayDate.shortWithClock(local.date, local.time) + " │ " + databaseLabel(state.connection)
         let rightWidth = DisplayWidth.of(right)
         buffer.draw(right, x: rect.x + max(0, rect.width - rightWidth - 1), y: rect.y, style: .statusBar, clip: rect)
         // The person first: a long centre name gives way before the name and role do.

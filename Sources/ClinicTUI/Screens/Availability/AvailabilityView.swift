@@ -24,11 +24,9 @@ enum AvailabilityView {
 
         switch state.prompt {
         case .goToDate(let field)?:
-            let used = buffer.draw("Go to date (t, t+3, mon, 24/11): ", x: infoLine.x + 1, y: infoLine.y, style: .keyHint)
-            cursor = field.render(into: &buffer, rect: Rect(x: infoLine.x + 1 + used, y: infoLine.y, width: 16, height: 1), focused: true)
+            cursor = PromptLine.render("Go to date (t, t+3, mon, 24/11): ", field: field, into: &buffer, line: infoLine, fieldWidth: 16)
         case .specialization(let field)?:
-            let used = buffer.draw("Specialization (empty: all): ", x: infoLine.x + 1, y: infoLine.y, style: .keyHint)
-            cursor = field.render(into: &buffer, rect: Rect(x: infoLine.x + 1 + used, y: infoLine.y, width: 24, height: 1), focused: true)
+            cursor = PromptLine.render("Specialization (empty: all): ", field: field, into: &buffer, line: infoLine, fieldWidth: 24)
         case nil:
             if let moving = state.moving {
                 buffer.fill(infoLine, style: .warning)

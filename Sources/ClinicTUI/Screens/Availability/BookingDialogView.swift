@@ -34,9 +34,7 @@ enum BookingDialogView {
             let action = dialog.slot.isBookable ? "Enter: book" : "Enter: overbook (needs a reason)"
             buffer.draw("\(action)    t: type    Esc: cancel", x: inner.x + 1, y: y, style: .keyHint, maxWidth: inner.width - 2)
         case .overbookReason, .moveReason:
-            let used = buffer.draw("Reason: ", x: inner.x + 1, y: y, style: .keyHint)
-            cursor = dialog.reason.render(
-                into: &buffer, rect: Rect(x: inner.x + 1 + used, y: y, width: inner.width - used - 2, height: 1), focused: true)
+            cursor = PromptLine.render("Reason: ", field: dialog.reason, into: &buffer, line: inner.row(y - inner.y))
             y += 1
             buffer.draw("Enter: \(dialog.step == .moveReason ? "move" : "overbook")    Esc: cancel", x: inner.x + 1, y: y, style: .keyHint)
         case .sending:

@@ -1,19 +1,19 @@
 import ClinicCore
 import Foundation
 
-/// A date as a receptionist types it: `t` (today), `t+3`, `t-1`, a weekday (`mon`: the next one, today
-/// included), `24/11` (this year) or `24/11/2026`.
+/// A date as a receptionist types it: `t` (today), `tomorrow`, `t+3`, `t-1`, a weekday (`mon`: the next
+/// one, today included), `24/11` (this year) or `24/11/2026`.
 enum DateInput {
-    static let weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]
-
     /// The date, or a sentence saying what is accepted.
     static func parse(_ typed: String, today: LocalDate) -> Result<LocalDate, DateInputError> {
         let text = typed.trimmingCharacters(in: .whitespaces).lowercased()
         if text == "t" || text == "today" { return .success(today) }
+        if ["tomorrow", "tmrw", "tom"].contains(text) { return .success(today.adding(days: 1)) }
+        if text == "yesterday" { return .success(today.adding(days: -1)) }
         if text.hasPrefix("t+") || text.hasPrefix("t-"), let days = Int(text.dropFirst(2)), days <= 366 {
             return .success(today.adding(days: text.hasPrefix("t+") ? days : -days))
         }
-        if let index = weekdays.firstIndex(where: { text.hasPrefix($0) && text.count >= 3 }) {
+        if let index = DisplayDate.weekday(named: text) {
             return .success(today.adding(days: (index - today.weekday + 7) % 7))
         }
         let parts = text.split(separator: "/", omittingEmptySubsequences: false).map { Int($0) }

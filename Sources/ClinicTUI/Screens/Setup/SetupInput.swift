@@ -2,14 +2,10 @@ import ClinicCore
 
 /// Reads what a manager typed into the Hours & leave forms, or says in words what is wrong.
 enum SetupInput {
-    static let weekdayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-
     /// "mon", "Monday" or 1 (0 is Sunday, as the web stores it).
     static func weekday(_ text: String) -> Int? {
-        let lowered = text.lowercased()
-        if let number = Int(lowered), (0...6).contains(number) { return number }
-        guard lowered.count >= 3 else { return nil }
-        return weekdayNames.firstIndex { lowered.hasPrefix($0.lowercased()) }
+        if let number = Int(text), (0...6).contains(number) { return number }
+        return DisplayDate.weekday(named: text)
     }
 
     /// "9", "9:30", "09:30" or "24:00".

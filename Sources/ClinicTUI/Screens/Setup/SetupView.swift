@@ -110,7 +110,7 @@ enum SetupView {
         let names = state.centreNames.merging(session.centres.map { ($0.id, $0.name) }) { _, own in own }
         let rows = (state.windows ?? []).map { window -> [String] in
             [
-                SetupInput.weekdayNames[window.weekday], DisplayDate.clock(window.start), DisplayDate.clock(window.end),
+                DisplayDate.weekdays[window.weekday], DisplayDate.clock(window.start), DisplayDate.clock(window.end),
                 "\(window.slotMinutes) min", window.mode == .online ? "online" : "in person",
                 names[window.centreID] ?? "centre \(window.centreID)",
             ]

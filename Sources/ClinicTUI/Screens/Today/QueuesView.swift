@@ -26,9 +26,7 @@ enum QueuesView {
         if case .declineReason(_, let field)? = state.prompt {
             let line = rest.row(rest.height - 1)
             buffer.fill(line, style: .normal)
-            let used = buffer.draw("Decline — reason: ", x: line.x + 1, y: line.y, style: .keyHint)
-            return field.render(
-                into: &buffer, rect: Rect(x: line.x + 1 + used, y: line.y, width: line.width - used - 2, height: 1), focused: true)
+            return PromptLine.render("Decline — reason: ", field: field, into: &buffer, line: line)
         }
         return nil
     }

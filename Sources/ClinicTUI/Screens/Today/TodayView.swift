@@ -47,9 +47,7 @@ enum TodayView {
         if case .cancelReason(_, let field)? = state.prompt {
             let line = rest.row(rest.height - 1)
             buffer.fill(line, style: .normal)
-            let used = buffer.draw("Cancel — reason: ", x: line.x + 1, y: line.y, style: .keyHint)
-            return field.render(
-                into: &buffer, rect: Rect(x: line.x + 1 + used, y: line.y, width: line.width - used - 2, height: 1), focused: true)
+            return PromptLine.render("Cancel — reason: ", field: field, into: &buffer, line: line)
         }
         return nil
     }

@@ -1,0 +1,14 @@
+/// One line asking for a short answer: a hint ("Cancel — reason: ") and the text field after it.
+enum PromptLine {
+    /// Draws `label` then `field` on `line` (the field at most `fieldWidth` wide, else to the line's end);
+    /// returns where the cursor goes.
+    @discardableResult
+    static func render(
+        _ label: String, field: TextField, into buffer: inout ScreenBuffer, line: Rect, fieldWidth: Int? = nil
+    ) -> (cursorX: Int, cursorY: Int)? {
+        let used = buffer.draw(label, x: line.x + 1, y: line.y, style: .keyHint)
+        let room = max(0, line.width - used - 2)
+        let width = fieldWidth.map { min($0, room) } ?? room
+        return field.render(into: &buffer, rect: Rect(x: line.x + 1 + used, y: line.y, width: width, height: 1), focused: true)
+    }
+}
