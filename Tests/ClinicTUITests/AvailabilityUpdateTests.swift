@@ -189,39 +189,79 @@ struct AvailabilityUpdateTests {
         #expect(lookups(DeskUpdate.update(&state, .key(.left)) + DeskUpdate.update(&state, .key(.right))).isEmpty)
     }
 
-    @Test("the schedule: i checks in, x asks a reason (empty refused), Q shows the queues, a approves a request")
+    @Test(
+        "the schedule: i checks in (an early or unpaid visit is asked first), x asks a reason naming the visit (empty refused), the 24-hour rule is said at once, Q shows the queues, a asks before approving"
+    )
     func scheduleActions() {
         var state = DeskFixtures.working()
-        state.today.table.selectedRow = 2
-        let selected = state.today.selectedEntry
-        let checkIn = DeskUpdate.update(&state, .key(.character("i")))
-        #expect(checkIn == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: selected?.appointmentID ?? 0, .checkIn)])
-        _ = DeskUpdate.update(&state, .key(.character("x")))
-        #expect(DeskUpdate.update(&state, .key(.enter)).isEmpty)
-        #expect(state.message?.text.contains("Type the reason") == true)
-        for character in "unwell" { _ = DeskUpdate.update(&state, .key(.character(character))) }
-        let prompt = DeskFixtures.render(state).plainText().components(separatedBy: "\n")
-        #expect(prompt.contains { $0.hasPrefix(" Cancel — reason: unwell") })
-        let cancel = DeskUpdate.update(&state, .key(.enter))
-        #expect(
-            cancel == [
-                .changeAppointment(
-                    actor: DeskFixtures.actor(), appointmentID: selected?.appointmentID ?? 0, .cancel(reason: "unwell", override: false))
-            ])
-        let queues = DeskUpdate.update(&state, .key(.character("Q")))
-        #expect(queues == [.loadQueues(actor: DeskFixtures.actor(), centreID: 1)])
+        let paidNow = state.today.entries.firstIndex { $0.appointmentID == 2 } ?? 0  // 09:50, paid, in session
+        state.today.table.selectedRow = paidNow
+        let atOnce = DeskUpdate.update(&state, .key(.character("i")))
+        #expect(atOnce == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: 2, .checkIn)])
+        // 11:30 and not paid (a link sent); "now" is 10:07.
+        state.today.table.selectedRow = state.today.entries.firstIndex { $0.appointmentID == 4 } ?? 0
+        #expect(DeskUpdate.update(&state, .key(.character("i"))).isEmpty)
+        #expect(DeskFixtures.render(state).plainText().contains("Check in Mohammed Rafiq (11:30)? It starts in 1 h 23 min."))
+        #expect(DeskUpdate.update(&state, .key(.escape)).isEmpty)
+        #expect(state.message?.text == "Nothing changed.")
+        _ = DeskUpdate.update(&state, .key(.character("i")))
+        #expect(DeskUpdate.update(&state, .key(.enter)) == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: 4, .checkIn)])
+        #expect(DeskUpdate.checkInWorry(state.today.entries[paidNow], now: DeskFixtures.now) == nil)
+        var unpaid = state.today.entries[paidNow]
+        unpaid.paymentState = .unpaid
+        #expect(DeskUpdate.checkInWorry(unpaid, now: DeskFixtures.now) == "The fee is not paid yet.")
+
+        // The front desk cannot cancel a visit within 24 hours: said before any reason is typed.
+        #expect(DeskUpdate.update(&state, .key(.character("x"))).isEmpty)
+        #expect(state.today.prompt == nil)
+        #expect(state.message?.text.contains("24-hour rule") == true)
+
+        var manager = DeskFixtures.working()
+        manager.session?.actor.assignments = [RoleAssignment(role: .centreManager, centreID: 1)]
+        let managerActor = manager.session?.actor ?? DeskFixtures.actor()
+        manager.today.table.selectedRow = manager.today.entries.firstIndex { $0.appointmentID == 4 } ?? 0
+        _ = DeskUpdate.update(&manager, .key(.character("x")))
+        #expect(DeskUpdate.update(&manager, .key(.enter)).isEmpty)
+        #expect(manager.message?.text.contains("Type the reason") == true)
+        for character in "unwell" { _ = DeskUpdate.update(&manager, .key(.character(character))) }
+        let prompt = DeskFixtures.render(manager).plainText().components(separatedBy: "\n")
+        #expect(prompt.contains { $0.hasPrefix(" Cancel Mohammed Rafiq 11:30 — reason: unwell") })
+        let cancel = DeskUpdate.update(&manager, .key(.enter))
+        #expect(cancel == [.changeAppointment(actor: managerActor, appointmentID: 4, .cancel(reason: "unwell", override: true))])
+
+        let queues = DeskUpdate.update(&manager, .key(.character("Q")))
+        #expect(queues == [.loadQueues(actor: managerActor, centreID: 1)])
         let start = DeskFixtures.ist(16, 0)
+        let request = { (id: Int64, start: Instant, name: String) in
+            QueueEntry(
+                appointmentID: id, status: "CANCELLATION_REQUESTED", start: start, createdAt: DeskFixtures.now, patientName: name,
+                clinicianName: "C", reason: nil, isPaid: true, hasOpenPaymentLink: false)
+        }
         _ = DeskUpdate.update(
-            &state,
+            &manager,
             .queuesLoaded(
                 QueuesSnapshot(
-                    requests: [
-                        QueueEntry(
-                            appointmentID: 9, status: "CANCELLATION_REQUESTED", start: start, createdAt: start, patientName: "P",
-                            clinicianName: "C", reason: nil, isPaid: false, hasOpenPaymentLink: false)
-                    ], holds: [], paidAfterRelease: [])))
-        let approve = DeskUpdate.update(&state, .key(.character("a")))
-        #expect(approve == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: 9, .approveRequest)])
+                    requests: [request(9, start.adding(minutes: 24 * 60), "Later"), request(8, start, "Sooner")], holds: [],
+                    paidAfterRelease: [])))
+        // The soonest visit first; the footer shows the queue keys, not the schedule's.
+        #expect(manager.today.selectedQueueItem == .request(request(8, start, "Sooner")))
+        let screen = DeskFixtures.render(manager).plainText()
+        #expect(screen.contains("a Approve"))
+        #expect(!screen.contains("i Check in"))
+        _ = DeskUpdate.update(&manager, .key(.enter))
+        #expect(manager.message?.text.hasPrefix("A cancellation request: a approves it") == true)
+        #expect(DeskUpdate.update(&manager, .key(.character("a"))).isEmpty)
+        #expect(
+            DeskFixtures.render(manager).plainText().contains(
+                " Approve: cancel Sooner, Thu 26 Nov 16:00 (paid: refund due)?"))
+        #expect(manager.message?.text == "Enter or y: yes    Esc or any other key: no")
+        #expect(
+            DeskUpdate.update(&manager, .key(.character("y"))) == [
+                .changeAppointment(actor: managerActor, appointmentID: 8, .approveRequest)
+            ])
+        // Esc (or F2) leaves the queues for the schedule.
+        _ = DeskUpdate.update(&manager, .key(.escape))
+        #expect(manager.today.view == .schedule)
     }
 
     @Test("x on an appointment that cannot be cancelled says so at once instead of asking for a reason")

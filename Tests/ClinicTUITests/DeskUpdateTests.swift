@@ -214,6 +214,20 @@ struct DeskUpdateTests {
         _ = DeskUpdate.update(&state, .key(.escape))
         #expect(state.phase == .working)
         #expect(state.session?.centre == DeskFixtures.kadavanthra)
+
+        // The grid follows the desk to its new centre.
+        _ = DeskUpdate.update(&state, .key(.function(4)))
+        #expect(state.availability.centreID == 2)
+        _ = DeskUpdate.update(&state, .key(.function(9)))
+        _ = DeskUpdate.update(&state, .key(.up))
+        let switched = DeskUpdate.update(&state, .key(.enter))
+        #expect(state.screen == .availability)
+        #expect(state.availability.centreID == 1)
+        #expect(
+            switched.contains {
+                if case .loadGrid(_, _, 1, _, _, _) = $0 { return true }
+                return false
+            })
     }
 
     @Test("F9 and sign-out never drop typed work silently: the switch is refused naming it, sign-out asks first")

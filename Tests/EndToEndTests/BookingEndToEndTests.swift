@@ -92,6 +92,9 @@ struct BookingEndToEndTests {
             // The test clinician sorts last, with one appointment: the last row.
             try tmux.send("G", literal: true)
             try tmux.send("i", literal: true)
+            // A walk-in is not paid yet (and may start later): the desk asks before queueing the patient.
+            try tmux.waitFor("Check in Yamini Gridbooking (")
+            try tmux.send("Enter")
             try tmux.waitFor("Queue token 1")
             let checkedIn = try await demo.database.query(
                 "SELECT desk_queue_token FROM appointments WHERE id = \(try row.decode("id", as: Int64.self))")

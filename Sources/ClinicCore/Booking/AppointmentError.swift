@@ -44,8 +44,7 @@ public enum AppointmentError: Error, Equatable, Sendable, CustomStringConvertibl
         case .slotNotAvailable(let why): return "That time cannot be booked: \(why)."
         case .reasonRequired(let what): return "Please give a reason \(what)."
         case .within24Hours(let action):
-            return
-                "The 24-hour rule: appointments starting within 24 hours can only be \(action == .reschedule ? "rescheduled" : "cancelled") by a centre manager, with a reason."
+            return "24-hour rule: so close to the visit, only a centre manager can \(action == .reschedule ? "move" : "cancel") it."
         case .noShowBeforeStart: return "A patient can be marked no-show only after the appointment's start time."
         case .checkInOnAnotherDay: return "Patients can be checked in only on the day of their appointment."
         case .overbookCapReached(let cap):

@@ -171,21 +171,19 @@ enum DeskKeyMaps {
             help: "Cancellation requests, stale holds and payments after release (and back).", group: "Queues"),
         KeyBinding(
             keys: [.character("a")], action: .approveRequest, title: "Approve",
-            help: "Queues: approve the selected cancellation request (managers).", group: "Queues", showsInFooter: false),
+            help: "Queues: approve the selected cancellation request (managers).", group: "Queues"),
         KeyBinding(
             keys: [.character("X")], action: .declineRequest, title: "Decline",
-            help: "Queues: decline the selected cancellation request, with a reason (managers).", group: "Queues",
-            showsInFooter: false),
+            help: "Queues: decline the selected cancellation request, with a reason (managers).", group: "Queues"),
         KeyBinding(
             keys: [.character("R")], action: .releaseHold, title: "Release",
-            help: "Queues: release the selected stale unpaid hold (managers).", group: "Queues", showsInFooter: false),
+            help: "Queues: release the selected stale unpaid hold (managers).", group: "Queues"),
         KeyBinding(
             keys: [.character("o")], action: .restorePaid, title: "Restore",
-            help: "Queues: put a visit paid after its release back in its slot (managers).", group: "Queues",
-            showsInFooter: false),
+            help: "Queues: put a visit paid after its release back in its slot (managers).", group: "Queues"),
         KeyBinding(
             keys: [.character("f")], action: .refundPaid, title: "Refund",
-            help: "Queues: mark a payment after release for refund (managers).", group: "Queues", showsInFooter: false),
+            help: "Queues: mark a payment after release for refund (managers).", group: "Queues"),
         KeyBinding(
             keys: [.character("e")], action: .exportCSV, title: "Export CSV",
             help: "Write the day's list to a CSV file.", group: "Today", showsInFooter: false),
@@ -300,6 +298,15 @@ enum DeskKeyMaps {
 
     /// The footer of Hours & leave shows the open section's keys (or, over a leave's covered visits,
     /// keep, move and cancel) and the screen's own.
+    /// Today's footer: the queue keys while the queues are shown, the appointment keys otherwise.
+    static func todayFooterAvailability(_ action: DeskAction, _ state: TodayState) -> BindingAvailability {
+        guard let binding = today.binding(for: action) else { return .hidden }
+        switch state.view {
+        case .schedule: return binding.group == "Queues" && action != .toggleQueues ? .hidden : .visible
+        case .queues: return binding.group == "Queues" ? .visible : .hidden
+        }
+    }
+
     static func setupFooterAvailability(_ action: DeskAction, _ state: SetupState) -> BindingAvailability {
         let coveredKeys: Set<DeskAction> = [.keepCovered, .moveCovered, .cancelCovered]
         if state.covered != nil { return coveredKeys.contains(action) ? .visible : .hidden }

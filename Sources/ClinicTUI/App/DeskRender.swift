@@ -104,7 +104,11 @@ enum DeskRender {
         case .working:
             bindings =
                 screenMap(state.screen).footerBindings(width: width) { action in
-                    state.screen == .setup ? DeskKeyMaps.setupFooterAvailability(action, state.setup) : .visible
+                    switch state.screen {
+                    case .setup: return DeskKeyMaps.setupFooterAvailability(action, state.setup)
+                    case .today: return DeskKeyMaps.todayFooterAvailability(action, state.today)
+                    case .patients, .availability: return .visible
+                    }
                 }
                 + DeskKeyMaps.global.footerBindings(width: width) { _ in .visible }
         }

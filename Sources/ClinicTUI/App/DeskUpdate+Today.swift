@@ -8,6 +8,13 @@ extension DeskUpdate {
         guard let session = state.session else { return nil }
         if let prompt = state.today.prompt {
             switch prompt {
+            case .confirm(_, let id, let command):
+                state.today.prompt = nil
+                guard key == .enter || key == .character("y") || key == .character("Y") else {
+                    state.message = UserMessageLine(.info, "Nothing changed.")
+                    return []
+                }
+                return [.changeAppointment(actor: session.actor, appointmentID: id, command)]
             case .cancelReason(let id, var field), .declineReason(let id, var field):
                 let isCancel: Bool
                 if case .cancelReason = prompt { isCancel = true } else { isCancel = false }
@@ -40,6 +47,10 @@ extension DeskUpdate {
             state.today.details = nil
             return []
         }
+        if state.today.view == .queues, key == .escape {
+            state.today.view = .schedule
+            return []
+        }
         return nil
     }
 
@@ -55,6 +66,9 @@ extension DeskUpdate {
             state.today.table = TableView()
             state.today.details = nil
             return reloadToday(&state)
+        case .showDetails where state.today.view == .queues:
+            state.message = UserMessageLine(.info, state.today.selectedQueueItem.map(QueuesView.keysHint) ?? "Nothing waiting.")
+            return []
         case .checkIn, .startSession, .completeSession, .markNoShow, .cancelAppointment, .moveAppointment, .showDetails:
             guard state.today.view == .schedule, let entry = state.today.selectedEntry else {
                 state.message = UserMessageLine(.info, "Select an appointment first (↑/↓).")
@@ -62,7 +76,15 @@ extension DeskUpdate {
             }
             let command: ScheduleCommand
             switch action {
-            case .checkIn: command = .checkIn
+            case .checkIn:
+                // A stray key must not queue a patient who is not here: early or unpaid check-ins are asked first.
+                if let worry = checkInWorry(entry, now: state.now) {
+                    ask(
+                        question: "Check in \(entry.patientName) (\(TodayView.clock(session.local(entry.start).time)))? \(worry)",
+                        appointmentID: entry.appointmentID, .checkIn, &state)
+                    return []
+                }
+                command = .checkIn
             case .startSession: command = .start
             case .completeSession: command = .complete
             case .markNoShow: command = .noShow
@@ -72,6 +94,12 @@ extension DeskUpdate {
                     StatusTransitions.target(of: .cancel, from: status, paid: entry.paymentState == .paid) == nil
                 {
                     state.message = UserMessage.line(for: AppointmentError.notFromStatus(.cancel, status))
+                    return []
+                }
+                if entry.start < state.now.adding(minutes: 24 * 60),
+                    !PermissionTable.allows(session.actor, .cancelWithin24Hours, centreID: session.centre.id)
+                {
+                    state.message = UserMessage.line(for: AppointmentError.within24Hours(.cancel))
                     return []
                 }
                 state.today.prompt = .cancelReason(appointmentID: entry.appointmentID, TextField(label: "Reason", maxLength: 200))
@@ -93,20 +121,31 @@ extension DeskUpdate {
                 state.message = UserMessageLine(.info, "Open the queues with Q and select a line first.")
                 return []
             }
+            let when = { (start: Instant) in DisplayDate.short(session.local(start).date) + " " + TodayView.clock(session.local(start).time)
+            }
             switch (action, item) {
             case (.approveRequest, .request(let entry)):
-                return [.changeAppointment(actor: session.actor, appointmentID: entry.appointmentID, .approveRequest)]
+                let refund = entry.isPaid ? " (paid: refund due)" : ""
+                ask(
+                    question: "Approve: cancel \(entry.patientName), \(when(entry.start))\(refund)?",
+                    appointmentID: entry.appointmentID, .approveRequest, &state)
+                return []
             case (.declineRequest, .request(let entry)):
                 state.today.prompt = .declineReason(appointmentID: entry.appointmentID, TextField(label: "Reason", maxLength: 200))
                 return []
             case (.releaseHold, .hold(let entry)):
-                return [.changeAppointment(actor: session.actor, appointmentID: entry.appointmentID, .releaseHold)]
+                ask(
+                    question: "Release \(entry.patientName)'s unpaid hold \(when(entry.start))? The slot becomes free.",
+                    appointmentID: entry.appointmentID, .releaseHold, &state)
+                return []
             case (.restorePaid, .paidAfterRelease(let entry)), (.refundPaid, .paidAfterRelease(let entry)):
-                return [
-                    .changeAppointment(
-                        actor: session.actor, appointmentID: entry.appointmentID,
-                        .resolvePaid(entryID: entry.id, restore: action == .restorePaid))
-                ]
+                let restore = action == .restorePaid
+                ask(
+                    question: restore
+                        ? "Put \(entry.patientName)'s paid visit \(when(entry.start)) back in its slot?"
+                        : "Mark \(entry.patientName)'s payment \(entry.amount.description) for refund?",
+                    appointmentID: entry.appointmentID, .resolvePaid(entryID: entry.id, restore: restore), &state)
+                return []
             default:
                 state.message = UserMessageLine(.info, "That key does not apply to the selected line.")
                 return []
@@ -122,6 +161,20 @@ extension DeskUpdate {
         default:
             return nil
         }
+    }
+
+    /// Puts a yes/no question before `command` on the prompt line, and how to answer it on the message line.
+    private static func ask(question: String, appointmentID: Int64, _ command: ScheduleCommand, _ state: inout AppState) {
+        state.today.prompt = .confirm(question: question, appointmentID: appointmentID, command)
+        state.message = UserMessageLine(.info, "Enter or y: yes    Esc or any other key: no")
+    }
+
+    /// Why checking this visit in deserves a question first (nil: check in at once).
+    static func checkInWorry(_ entry: ScheduleEntry, now: Instant) -> String? {
+        let minutesAhead = Int((entry.start.microsecondsSinceEpoch - now.microsecondsSinceEpoch) / 60_000_000)
+        if minutesAhead > 60 { return "It starts in \(minutesAhead / 60) h \(minutesAhead % 60) min." }
+        if entry.paymentState != .paid { return "The fee is not paid yet." }
+        return nil
     }
 
     /// Results of schedule actions.

@@ -223,10 +223,16 @@ enum DeskUpdate {
             state.session = session
             state.phase = .working
             state.today = TodayState()
+            // The grid follows the desk to its new centre; one left on the old centre invites a booking there.
+            state.availability = AvailabilityState()
             // Leave, clinicians and hours on screen belonged to the centre left behind.
             state.setup = SetupState(section: state.setup.section)
             state.message = UserMessageLine(.info, "Working at \(session.centre.name).")
-            return reloadToday(&state)
+            switch state.screen {
+            case .availability: return reloadToday(&state) + openAvailability(&state)
+            case .setup: return reloadToday(&state) + openSetup(&state)
+            case .today, .patients: return reloadToday(&state)
+            }
         case .escape where state.centrePicker.canGoBack:
             state.phase = .working
             state.message = UserMessageLine(.info, "Still working at \(session.centre.name).")
@@ -335,6 +341,8 @@ enum DeskUpdate {
             state.overlay = .palette(PaletteState())
         case .showToday:
             state.overlay = nil
+            // F2 on the queues goes back to the schedule.
+            if state.screen == .today { state.today.view = .schedule }
             state.screen = .today
         case .showPatients:
             state.overlay = nil

@@ -11,4 +11,10 @@ enum PromptLine {
         let width = fieldWidth.map { min($0, room) } ?? room
         return field.render(into: &buffer, rect: Rect(x: line.x + 1 + used, y: line.y, width: width, height: 1), focused: true)
     }
+
+    /// A yes/no question before a change (how to answer is on the message line below it).
+    static func question(_ question: String, into buffer: inout ScreenBuffer, line: Rect) {
+        buffer.fill(line, style: .warning)
+        buffer.draw(question, x: line.x + 1, y: line.y, style: .warning, maxWidth: line.width - 2)
+    }
 }

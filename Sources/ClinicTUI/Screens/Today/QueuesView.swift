@@ -15,7 +15,7 @@ enum QueuesView {
         let (header, rest) = rect.splitTop(1)
         let items = state.queues?.items ?? []
         buffer.draw(
-            "Queues — cancellation requests (a approve, X decline), stale holds (R release), paid after release (o restore, f refund)",
+            "Queues — cancellation requests, unpaid holds, paid after release",
             x: header.x + 1, y: header.y, style: .title, maxWidth: header.width - 2)
         let rows = items.map { row($0, offsetSeconds: offsetSeconds) }
         var body = rest
@@ -23,12 +23,26 @@ enum QueuesView {
         TableView.render(
             columns: columns, rows: rows, state: state.queueTable, into: &buffer, rect: body,
             emptyMessage: state.queues == nil ? "Loading the queues…" : "Nothing waiting. Q: back to the schedule.")
-        if case .declineReason(_, let field)? = state.prompt {
-            let line = rest.row(rest.height - 1)
+        let line = rest.row(rest.height - 1)
+        switch state.prompt {
+        case .declineReason(_, let field)?:
             buffer.fill(line, style: .normal)
             return PromptLine.render("Decline — reason: ", field: field, into: &buffer, line: line)
+        case .confirm(let question, _, _)?:
+            PromptLine.question(question, into: &buffer, line: line)
+        case .cancelReason?, nil:
+            break
         }
         return nil
+    }
+
+    /// The keys that act on a line of this kind.
+    static func keysHint(_ item: QueueItem) -> String {
+        switch item {
+        case .request: return "A cancellation request: a approves it, X declines it (asks the reason)."
+        case .hold: return "An unpaid hold: R releases it (the slot becomes free)."
+        case .paidAfterRelease: return "Paid after its release: o puts the visit back, f marks the payment for refund."
+        }
     }
 
     static func row(_ item: QueueItem, offsetSeconds: Int) -> [String] {

@@ -8,14 +8,19 @@ struct TodayState: Equatable, Sendable {
         case queues
     }
 
-    /// A question on the message line that needs typed words.
+    /// A question on the message line: typed words, or a yes/no before a change that is hard to undo.
     enum Prompt: Equatable, Sendable {
         case cancelReason(appointmentID: Int64, TextField)
         case declineReason(appointmentID: Int64, TextField)
+        case confirm(question: String, appointmentID: Int64, ScheduleCommand)
     }
 
     var snapshot: TodaySnapshot? {
-        didSet { entries = TodayState.timeline(snapshot?.entries ?? []) }
+        didSet {
+            entries = TodayState.timeline(snapshot?.entries ?? [])
+            // An open details panel follows the appointment as the schedule is read again.
+            if let id = details?.appointmentID, let fresh = entries.first(where: { $0.appointmentID == id }) { details = fresh }
+        }
     }
     /// The entries as the timeline shows them: by clinician, then by start (sorted once per read).
     private(set) var entries: [ScheduleEntry] = []
@@ -52,9 +57,11 @@ struct QueuesSnapshot: Equatable, Sendable {
     var holds: [QueueEntry]
     var paidAfterRelease: [PaidReleasedEntry]
 
-    /// One list: requests, then stale holds, then payments after release.
+    /// One list: requests, then stale holds, then payments after release; the soonest visit first in each.
     var items: [QueueItem] {
-        requests.map(QueueItem.request) + holds.map(QueueItem.hold) + paidAfterRelease.map(QueueItem.paidAfterRelease)
+        let soonestFirst = { (lhs: QueueEntry, rhs: QueueEntry) in (lhs.start, lhs.appointmentID) < (rhs.start, rhs.appointmentID) }
+        return requests.sorted(by: soonestFirst).map(QueueItem.request) + holds.sorted(by: soonestFirst).map(QueueItem.hold)
+            + paidAfterRelease.sorted { ($0.start, $0.id) < ($1.start, $1.id) }.map(QueueItem.paidAfterRelease)
     }
 }
 

@@ -44,10 +44,17 @@ enum TodayView {
         if let details = state.details {
             drawDetails(details, session: session, into: &buffer, rect: rest.splitBottom(7).bottom)
         }
-        if case .cancelReason(_, let field)? = state.prompt {
-            let line = rest.row(rest.height - 1)
+        let line = rest.row(rest.height - 1)
+        switch state.prompt {
+        case .cancelReason(let id, let field)?:
             buffer.fill(line, style: .normal)
-            return PromptLine.render("Cancel — reason: ", field: field, into: &buffer, line: line)
+            let visit = entries.first { $0.appointmentID == id }
+            let label = visit.map { "Cancel \($0.patientName) \(clock(session.local($0.start).time)) — reason: " } ?? "Cancel — reason: "
+            return PromptLine.render(label, field: field, into: &buffer, line: line)
+        case .confirm(let question, _, _)?:
+            PromptLine.question(question, into: &buffer, line: line)
+        case .declineReason?, nil:
+            break
         }
         return nil
     }
