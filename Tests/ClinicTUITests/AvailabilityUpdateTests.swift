@@ -325,9 +325,21 @@ struct AvailabilityUpdateTests {
         let csv = DayListExport(
             format: .csv, centreName: "Mind Clinic", day: AvailabilityFixtures.day, offsetSeconds: 19_800, entries: entries)
         let lines = csv.contents.components(separatedBy: "\r\n")
-        #expect(lines[0] == "date,start,end,clinician,patient,phone,status,payment,token,appointment_id")
+        #expect(lines[0] == "date,start,end,clinician,patient,phone,status,payment,checked_in,token,appointment_id,status_code")
         #expect(lines[1].contains("\"'=HYPERLINK(\"\"x\"\"), Jr\""))
         #expect(csv.fileName == "day-list-mind-clinic-2026-11-26.csv")
+        // A checked-in visit says so (as on screen); phones read one way whatever the stored format; no raw codes but the last.
+        var checkedIn = DeskFixtures.entries[3]
+        checkedIn.checkedInAt = DeskFixtures.ist(11, 5)
+        checkedIn.queueToken = 4
+        checkedIn.patientPhone = "9845012345"
+        let one = DayListExport(
+            format: .csv, centreName: "Mibo Mind Clinic – Indiranagar", day: AvailabilityFixtures.day, offsetSeconds: 19_800,
+            entries: [checkedIn])
+        #expect(
+            one.contents.components(separatedBy: "\r\n")[1]
+                == "2026-11-26,11:30,12:20,Dr. Ananya Iyer,Mohammed Rafiq,98450 12345,Checked in,Link sent,11:05,4,4,BOOKED")
+        #expect(one.fileName == "day-list-mibo-mind-clinic-indiranagar-2026-11-26.csv")
         let text = DayListExport(
             format: .text, centreName: "Mind Clinic", day: AvailabilityFixtures.day, offsetSeconds: 19_800, entries: entries)
         #expect(text.contents.contains("Dr. Ananya Iyer\n  09:00–09:50"))

@@ -16,7 +16,7 @@ struct DayListExport: Equatable, Sendable {
 
     /// The file name: `day-list-<centre>-<date>.csv` or `.txt`.
     var fileName: String {
-        let centre = centreName.lowercased().map { $0.isLetter || $0.isNumber ? String($0) : "-" }.joined()
+        let centre = centreName.lowercased().split { !($0.isLetter || $0.isNumber) }.joined(separator: "-")
         return "day-list-\(centre)-\(day).\(format == .csv ? "csv" : "txt")"
     }
 
@@ -31,11 +31,18 @@ struct DayListExport: Equatable, Sendable {
     private func local(_ instant: Instant) -> String { DisplayDate.clock(instant.local(offsetSeconds: offsetSeconds).time) }
 
     private var csv: String {
-        var lines = ["date,start,end,clinician,patient,phone,status,payment,token,appointment_id"]
+        // Words as the screen shows them; the web's own status value last, for reconciling.
+        var lines = ["date,start,end,clinician,patient,phone,status,payment,checked_in,token,appointment_id,status_code"]
         for entry in entries {
+            // "98450 12345": one way for every stored format, and text to a spreadsheet (a leading + would be a formula).
+            let phone =
+                entry.patientPhone.map { typed in
+                    PhoneNumber(typed).map { "\($0.tenDigit.prefix(5)) \($0.tenDigit.suffix(5))" } ?? typed
+                } ?? ""
             let fields = [
-                day.description, local(entry.start), local(entry.end), entry.clinicianName, entry.patientName, entry.patientPhone ?? "",
-                entry.status, entry.paymentState.rawValue, entry.queueToken.map(String.init) ?? "", String(entry.appointmentID),
+                day.description, local(entry.start), local(entry.end), entry.clinicianName, entry.patientName, phone,
+                TodayView.statusLabel(entry), TodayView.paymentWords(entry.paymentState), entry.checkedInAt.map(local) ?? "",
+                entry.queueToken.map(String.init) ?? "", String(entry.appointmentID), entry.status,
             ]
             lines.append(fields.map(DayListExport.csvField).joined(separator: ","))
         }

@@ -105,9 +105,12 @@ enum TodayView {
         AppointmentStatus(rawValue: status)?.displayName ?? status.capitalized
     }
 
-    static func paymentLabel(_ state: PaymentState) -> String {
+    static func paymentLabel(_ state: PaymentState) -> String { state == .paid ? "✓ Paid" : paymentWords(state) }
+
+    /// The payment state in words (files and screen readers: no symbol).
+    static func paymentWords(_ state: PaymentState) -> String {
         switch state {
-        case .paid: return "✓ Paid"
+        case .paid: return "Paid"
         case .linkSent: return "Link sent"
         case .unpaid: return "Unpaid"
         case .refunded: return "Refunded"
