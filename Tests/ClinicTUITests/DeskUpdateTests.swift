@@ -230,6 +230,16 @@ struct DeskUpdateTests {
             })
     }
 
+    @Test("a message belongs to its screen: another screen starts without it, the same screen keeps it")
+    func messagesStayOnTheirScreen() {
+        var state = DeskFixtures.working()
+        state.message = UserMessageLine(.success, "Registered Ravi Shankar (MB-002002).")
+        _ = DeskUpdate.update(&state, .key(.function(2)))
+        #expect(state.message?.text == "Registered Ravi Shankar (MB-002002).")
+        _ = DeskUpdate.update(&state, .key(.function(4)))
+        #expect(state.message == nil)
+    }
+
     @Test("F9 and sign-out never drop typed work silently: the switch is refused naming it, sign-out asks first")
     func unsavedWorkSurvivesCentreSwitchAndSignOut() throws {
         var state = DeskFixtures.working()
@@ -251,7 +261,7 @@ struct DeskUpdateTests {
         _ = DeskUpdate.update(&state, .key(.function(9)))
         #expect(state.phase == .working)
         #expect(state.setup.hasUnsavedHours)
-        #expect(state.message?.text == "Centre not switched: finish or drop the unsaved weekly hours first.")
+        #expect(state.message?.text == "Centre not switched: save (y) or drop (r) the unsaved weekly hours first.")
         let asked = DeskUpdate.update(&state, .key(.function(10)))
         #expect(asked.isEmpty)
         #expect(state.overlay == .confirmSignOut)

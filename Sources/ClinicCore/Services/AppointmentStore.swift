@@ -71,6 +71,19 @@ public enum AppointmentType: String, Sendable, CaseIterable {
     case online = "ONLINE"
     case inpatientAssessment = "INPATIENT_ASSESSMENT"
     case followUp = "FOLLOW_UP"
+
+    /// The type as staff say it ("Follow-up").
+    public var displayName: String {
+        switch self {
+        case .inPerson: return "In person"
+        case .online: return "Online"
+        case .followUp: return "Follow-up"
+        case .inpatientAssessment: return "Inpatient assessment"
+        }
+    }
+
+    /// A stored value in words; an unknown value as stored.
+    public static func displayName(of stored: String) -> String { AppointmentType(rawValue: stored)?.displayName ?? stored }
 }
 
 /// The web's `appointments.source` values.
@@ -79,4 +92,17 @@ public enum BookingSource: String, Sendable, CaseIterable {
     case adminFrontDesk = "ADMIN_FRONT_DESK"
     case adminCareCoordinator = "ADMIN_CARE_COORDINATOR"
     case adminManager = "ADMIN_MANAGER"
+
+    /// Who booked, as staff say it ("the web", "the front desk").
+    public var displayName: String {
+        switch self {
+        case .webPatient: return "the web"
+        case .adminFrontDesk: return "the front desk"
+        case .adminCareCoordinator: return "a care coordinator"
+        case .adminManager: return "a manager"
+        }
+    }
+
+    /// A stored value in words; an unknown value as stored.
+    public static func displayName(of stored: String) -> String { BookingSource(rawValue: stored)?.displayName ?? stored }
 }

@@ -76,6 +76,8 @@ struct AppState: Equatable, Sendable {
         }
     }
 
+    static let unsavedHours = "the unsaved weekly hours"
+
     /// What typed work a change of centre or sign-out would lose, in the receptionist's words.
     var unsavedWork: String? {
         if availability.booking != nil { return "the booking being made" }
@@ -83,7 +85,7 @@ struct AppState: Equatable, Sendable {
         if setup.leaveForm != nil { return "the leave form" }
         if setup.windowForm != nil { return "the hours form" }
         if setup.policyForm != nil { return "the policies form" }
-        if setup.hasUnsavedHours { return "the unsaved weekly hours" }
+        if setup.hasUnsavedHours { return AppState.unsavedHours }
         if let form = patients.registration, form.values.values.contains(where: { !$0.text.isEmpty }) {
             return "the new patient's details"
         }

@@ -343,9 +343,11 @@ enum DeskUpdate {
             state.overlay = nil
             // F2 on the queues goes back to the schedule.
             if state.screen == .today { state.today.view = .schedule }
+            clearMessageLeaving(for: .today, &state)
             state.screen = .today
         case .showPatients:
             state.overlay = nil
+            clearMessageLeaving(for: .patients, &state)
             state.screen = .patients
         case .lock:
             state.lock = LockState()
@@ -367,8 +369,10 @@ enum DeskUpdate {
             guard let session = state.session else { return [] }
             return reloadToday(&state) + (inQueues ? [.loadQueues(actor: session.actor, centreID: session.centre.id)] : [])
         case .showAvailability:
+            clearMessageLeaving(for: .availability, &state)
             return openAvailability(&state)
         case .showSetup:
+            clearMessageLeaving(for: .setup, &state)
             return openSetup(&state)
         case .walkIn:
             // From the schedule, the walk-in is for the schedule's centre, whatever the grid last showed.
@@ -380,7 +384,11 @@ enum DeskUpdate {
                 return []
             }
             if let unsaved = state.unsavedWork {
-                state.message = UserMessageLine(.error, "Centre not switched: finish or drop \(unsaved) first.")
+                state.message = UserMessageLine(
+                    .error,
+                    unsaved == AppState.unsavedHours
+                        ? "Centre not switched: save (y) or drop (r) the unsaved weekly hours first."
+                        : "Centre not switched: finish or drop \(unsaved) first.")
                 return []
             }
             state.phase = .choosingCentre
@@ -419,6 +427,11 @@ enum DeskUpdate {
             return opened + (performSetup(action, &state) ?? [])
         }
         return []
+    }
+
+    /// A message belongs to the screen it was said on: going to another screen drops it.
+    private static func clearMessageLeaving(for screen: AppState.Screen, _ state: inout AppState) {
+        if state.screen != screen { state.message = nil }
     }
 
     private static func quit(_ state: inout AppState) -> [Effect] {

@@ -25,7 +25,7 @@ enum BookingDialogView {
         line("Clinician", dialog.clinician.name)
         line("When", when)
         line("Centre", dialog.centreName)
-        line("Type", typeName(dialog.type) + (dialog.step == .confirm ? "   (t: change)" : ""))
+        line("Type", dialog.type.displayName + (dialog.step == .confirm ? "   (t: change)" : ""))
         line("Fee", "\(dialog.clinician.fee) (the clinician's fee)")
         y += 1
         var cursor: (cursorX: Int, cursorY: Int)?
@@ -52,14 +52,5 @@ enum BookingDialogView {
             buffer.draw(error, x: inner.x + 1, y: inner.maxY - 1, style: .danger, maxWidth: inner.width - 2)
         }
         return cursor
-    }
-
-    static func typeName(_ type: AppointmentType) -> String {
-        switch type {
-        case .inPerson: return "In person"
-        case .online: return "Online"
-        case .followUp: return "Follow-up"
-        case .inpatientAssessment: return "Inpatient assessment"
-        }
     }
 }

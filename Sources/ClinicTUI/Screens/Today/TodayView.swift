@@ -74,7 +74,7 @@ enum TodayView {
         let inner = Frame.render(title: "Appointment \(entry.appointmentID)", into: &buffer, rect: rect)
         let lines = [
             "\(entry.patientName)  \(entry.patientPhone.flatMap { PhoneNumber($0)?.display } ?? "no phone")  with \(entry.clinicianName)",
-            "\(DisplayDate.long(session.local(entry.start).date)) \(timeRange(entry, session: session))  \(entry.type)  booked via \(entry.source)",
+            "\(DisplayDate.long(session.local(entry.start).date)) \(timeRange(entry, session: session))  \(AppointmentType.displayName(of: entry.type))  booked by \(BookingSource.displayName(of: entry.source))",
             "Status: \(statusLabel(entry))   Payment: \(paymentLabel(entry.paymentState))"
                 + (entry.queueToken.map { "   Token \($0)" } ?? ""),
             entry.overbookReason.map { "Overbook: \($0)" } ?? entry.cancellationReason.map { "Reason given: \($0)" } ?? "",
