@@ -142,6 +142,12 @@ struct AvailabilityUpdateTests {
         #expect(try DateInput.parse("24/11", today: today).get() == LocalDate(year: 2026, month: 11, day: 24))
         #expect(try DateInput.parse("2/1/2027", today: today).get() == LocalDate(year: 2027, month: 1, day: 2))
         #expect(DateInput.parse("30/2", today: today) == .failure(.noSuchDate("30/2")))
+        #expect(try DateInput.parse("01-12-2026", today: today).get() == LocalDate(year: 2026, month: 12, day: 1))
+        #expect(try DateInput.parse("1.12.26", today: today).get() == LocalDate(year: 2026, month: 12, day: 1))
+        #expect(try DateInput.parse("2 dec", today: today).get() == LocalDate(year: 2026, month: 12, day: 2))
+        #expect(try DateInput.parse("Dec 2, 2027", today: today).get() == LocalDate(year: 2027, month: 12, day: 2))
+        #expect(DateInput.parse("31 feb", today: today) == .failure(.noSuchDate("31 feb")))
+        #expect(DateInput.parse("t+400", today: today) == .failure(.tooFar("t+400")))
         #expect(DateInput.parse("soon", today: today) == .failure(.notUnderstood("soon")))
     }
 

@@ -1,6 +1,14 @@
 /// Dates and times as a receptionist and a patient read them ("Fri 15 Jan 2027", "10:30 AM").
 public enum DisplayDate {
-    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// Short month names, January first.
+    public static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// The month (1–12) a typed name starts with: "dec", "December"; nil for fewer than three letters.
+    public static func month(named text: String) -> Int? {
+        let lowered = text.lowercased()
+        guard lowered.count >= 3 else { return nil }
+        return months.firstIndex { lowered.hasPrefix($0.lowercased()) }.map { $0 + 1 }
+    }
     /// Short weekday names, Sunday first (0 is Sunday, as the web stores rule days).
     public static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
