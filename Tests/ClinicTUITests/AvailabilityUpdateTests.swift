@@ -12,6 +12,18 @@ struct AvailabilityUpdateTests {
         return state
     }
 
+    @Test("the move dialog says where the visit is now and that a move keeps the fee")
+    func moveDialogShowsTheOldSlot() {
+        var state = AvailabilityFixtures.state(size: (100, 30))
+        state.availability.moving = MovingAppointment(DeskFixtures.entries[3])
+        _ = DeskUpdate.update(&state, .key(.enter))
+        #expect(state.availability.booking?.step == .moveReason)
+        let screen = DeskFixtures.render(state).plainText()
+        #expect(screen.contains("Now         Thu 26 Nov 11:30 AM with Dr. Ananya Iyer"))
+        #expect(screen.contains("Moves to"))
+        #expect(screen.contains("Fee         as before"))
+    }
+
     @Test("F4 opens the grid at the working centre's today and asks for it")
     func opens() {
         var state = DeskFixtures.working()
@@ -36,6 +48,8 @@ struct AvailabilityUpdateTests {
         state = Self.withPatient(state)
         _ = DeskUpdate.update(&state, .key(.enter))
         #expect(state.availability.booking?.patientID == PatientRecordFixture.record.patientID)
+        // Two patients of one name are told apart by MRN in the dialog.
+        #expect(DeskFixtures.render(state).plainText().contains("Anil Kumar  (MB-000005)"))
         _ = DeskUpdate.update(&state, .key(.character("t")))
         #expect(state.availability.booking?.type == .online)
         let effects = DeskUpdate.update(&state, .key(.enter))

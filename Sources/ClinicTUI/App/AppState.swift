@@ -99,9 +99,11 @@ struct AppState: Equatable, Sendable {
     }
 
     /// The patient open on the Patients screen (the one the grid books for).
-    var openPatient: (id: Int64, name: String)? {
+    var openPatient: (id: Int64, name: String, identity: String)? {
         guard let record = patients.record?.record else { return nil }
-        return (record.patientID, record.fullName)
+        // MRN and phone: two patients of one name must not be mixed up when booking.
+        let identity = [record.mrn, record.phone?.display].compactMap { $0 }.joined(separator: " · ")
+        return (record.patientID, record.fullName, identity)
     }
 
     /// True while a countdown is on screen (the loop then ticks every second).

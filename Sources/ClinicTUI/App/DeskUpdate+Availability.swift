@@ -231,7 +231,7 @@ extension DeskUpdate {
                     return []
                 }
                 grid.booking = BookingDialogState(
-                    patientID: nil, patientName: moving.patientName, slot: slot, clinician: clinician,
+                    patientID: nil, patientName: moving.patientName, movingFrom: moving, slot: slot, clinician: clinician,
                     centreName: centreName, type: moving.type ?? slot.mode.appointmentType, step: .moveReason)
                 return []
             }
@@ -248,8 +248,8 @@ extension DeskUpdate {
                 return []
             }
             grid.booking = BookingDialogState(
-                patientID: patient.id, patientName: patient.name, slot: slot, clinician: clinician, centreName: centreName,
-                type: grid.draftType ?? slot.mode.appointmentType)
+                patientID: patient.id, patientName: patient.name, patientIdentity: patient.identity, slot: slot, clinician: clinician,
+                centreName: centreName, type: grid.draftType ?? slot.mode.appointmentType)
         case .walkIn:
             guard let patient = state.openPatient else {
                 state.message = UserMessageLine(.error, "Open the walk-in patient first: F3 (Patients), find or register them, Enter.")

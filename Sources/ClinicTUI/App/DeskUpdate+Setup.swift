@@ -199,7 +199,8 @@ extension DeskUpdate {
                     return []
                 }
                 let moving = MovingAppointment(
-                    appointmentID: entry.appointmentID, patientName: entry.patientName, centreID: centreID, returnTo: .setup)
+                    appointmentID: entry.appointmentID, patientName: entry.patientName, start: entry.start,
+                    clinicianName: entry.clinicianName, centreID: centreID, returnTo: .setup)
                 return openAvailability(&state, moving: moving, day: session.local(entry.start).date)
             }
         case .previousClinician, .nextClinician:

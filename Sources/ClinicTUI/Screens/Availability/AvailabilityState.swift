@@ -113,6 +113,10 @@ struct BookingDialogState: Equatable, Sendable {
     /// The patient booked for; nil while moving a visit (it keeps its patient).
     var patientID: Int64?
     var patientName: String
+    /// MRN and phone, shown beside the name.
+    var patientIdentity = ""
+    /// While moving: where the visit is now, as shown ("Fri 27 Nov 11:00 with Dr. Meera Iyer").
+    var movingFrom: MovingAppointment?
     var slot: Slot
     var clinician: ClinicianInfo
     var centreName: String
@@ -126,6 +130,9 @@ struct BookingDialogState: Equatable, Sendable {
 struct MovingAppointment: Equatable, Sendable {
     var appointmentID: Int64
     var patientName: String
+    /// Where it is now (centre-local) and with whom.
+    var start: Instant?
+    var clinicianName: String?
     var type: AppointmentType?
     /// Its centre (a visit moves within it); nil: the working centre.
     var centreID: Int64?
@@ -135,15 +142,22 @@ struct MovingAppointment: Equatable, Sendable {
     init(_ entry: ScheduleEntry) {
         appointmentID = entry.appointmentID
         patientName = entry.patientName
+        start = entry.start
+        clinicianName = entry.clinicianName
         type = AppointmentType(rawValue: entry.type)
         centreID = nil
         returnTo = .today
     }
 
     /// A visit in a manager's list (leave over booked visits).
-    init(appointmentID: Int64, patientName: String, centreID: Int64, returnTo: AppState.Screen) {
+    init(
+        appointmentID: Int64, patientName: String, start: Instant? = nil, clinicianName: String? = nil, centreID: Int64,
+        returnTo: AppState.Screen
+    ) {
         self.appointmentID = appointmentID
         self.patientName = patientName
+        self.start = start
+        self.clinicianName = clinicianName
         self.type = nil
         self.centreID = centreID
         self.returnTo = returnTo

@@ -21,12 +21,26 @@ enum BookingDialogView {
         }
         let when =
             "\(DisplayDate.long(dialog.slot.localDate)) \(DisplayDate.time(dialog.slot.localTime)) (\(dialog.clinician.visitMinutes) min)"
-        line("Patient", dialog.patientName, style: .title)
+        line("Patient", dialog.patientName + (dialog.patientIdentity.isEmpty ? "" : "  (\(dialog.patientIdentity))"), style: .title)
+        if let moving = dialog.movingFrom, let start = moving.start {
+            // The centre's offset, read off the slot (its local wall-clock time against its instant).
+            let slotWallClock = Instant(date: dialog.slot.localDate, time: dialog.slot.localTime, offsetSeconds: 0)
+            let offset = Int((slotWallClock.microsecondsSinceEpoch - dialog.slot.start.microsecondsSinceEpoch) / 1_000_000)
+            let local = start.local(offsetSeconds: offset)
+            line(
+                "Now",
+                "\(DisplayDate.short(local.date)) \(DisplayDate.time(local.time))" + (moving.clinicianName.map { " with \($0)" } ?? ""))
+        }
         line("Clinician", dialog.clinician.name)
-        line("When", when)
+        line(dialog.movingFrom == nil ? "When" : "Moves to", when)
         line("Centre", dialog.centreName)
         line("Type", dialog.type.displayName + (dialog.step == .confirm ? "   (t: change)" : ""))
-        line("Fee", "\(dialog.clinician.fee) (the clinician's fee)")
+        if let moving = dialog.movingFrom {
+            let otherClinician = moving.clinicianName.map { $0 != dialog.clinician.name } ?? false
+            line("Fee", otherClinician ? "as before: another clinician's fee does not change it" : "as before (a move keeps it)")
+        } else {
+            line("Fee", "\(dialog.clinician.fee) (the clinician's fee)")
+        }
         y += 1
         var cursor: (cursorX: Int, cursorY: Int)?
         switch dialog.step {
