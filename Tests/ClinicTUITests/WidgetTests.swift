@@ -36,4 +36,18 @@ struct WidgetTests {
         #expect(buffer.styleDump().split(separator: "\n")[0] == Substring(String(repeating: "B", count: 30)))
         #expect(buffer.styleDump().split(separator: "\n")[1] == Substring(String(repeating: ".", count: 30)))
     }
+
+    @Test("help wraps a long description onto its own lines at the key column instead of cutting it")
+    func helpWraps() {
+        #expect(
+            HelpView.wrap("Quit clinic-desk (asks first when something is unsaved).", width: 30) == [
+                "Quit clinic-desk (asks first", "when something is unsaved).",
+            ])
+        #expect(HelpView.wrap("", width: 10) == [""])
+        let lines = HelpView.lines([DeskKeyMaps.global], textWidth: 30)
+        #expect(lines.allSatisfy { DisplayWidth.of($0.text) <= 30 || !$0.text.contains(" ") })
+        let quit = lines.firstIndex { $0.keys.hasPrefix("q") } ?? 0
+        #expect(lines[quit + 1].keys.isEmpty)
+        #expect(lines[quit + 1].text == "when something is unsaved).")
+    }
 }

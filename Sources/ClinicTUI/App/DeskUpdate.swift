@@ -267,7 +267,8 @@ enum DeskUpdate {
         }
         if case .help(let offset)? = state.overlay {
             let page = DeskLayout.helpRows(state)
-            let last = max(0, HelpView.lines(DeskRender.helpMaps(state)).count - page)
+            let textWidth = HelpView.textWidth(boxWidth: state.size.width)
+            let last = max(0, HelpView.lines(DeskRender.helpMaps(state), textWidth: textWidth).count - page)
             switch key {
             case .down, .character("j"): state.overlay = .help(offset: min(last, offset + 1))
             case .up, .character("k"): state.overlay = .help(offset: max(0, offset - 1))
