@@ -36,7 +36,9 @@ enum AvailabilityView {
             } else if let warning = state.grid?.zoneWarning {
                 buffer.draw(warning, x: infoLine.x + 1, y: infoLine.y, style: .warning, maxWidth: infoLine.width - 2)
             } else {
-                buffer.draw(SlotLabel.legend, x: infoLine.x + 1, y: infoLine.y, style: .muted, maxWidth: infoLine.width - 2)
+                buffer.draw(
+                    SlotLabel.legend(fitting: infoLine.width - 2), x: infoLine.x + 1, y: infoLine.y, style: .muted,
+                    maxWidth: infoLine.width - 2)
             }
         }
 

@@ -53,4 +53,9 @@ enum SlotLabel {
     }
 
     static let legend = "free · book unpaid · paid · in checked in · sess in session · blkd blocked · away other centre · – no room"
+    /// For narrow screens: the self-explaining labels left out (the line under the grid describes any cell).
+    static let shortLegend = "book unpaid · in checked in · sess in session · blkd blocked · away elsewhere"
+
+    /// The legend that fits `width` columns.
+    static func legend(fitting width: Int) -> String { DisplayWidth.of(legend) <= width ? legend : shortLegend }
 }
