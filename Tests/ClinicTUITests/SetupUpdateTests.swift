@@ -54,6 +54,8 @@ struct SetupUpdateTests {
         #expect(Self.screen(state).contains("No clinician of this centre is called \"zed\""))
         for _ in 0..<3 { _ = DeskUpdate.update(&state, .key(.backspace)) }
         Self.type("iyer", &state)
+        // Whom the part of a name means is said while typing, before Enter.
+        #expect(Self.screen(state).contains("Leave for Dr. Ananya Iyer. Enter saves, Esc cancels."))
         _ = DeskUpdate.update(&state, .key(.tab))
         Self.type("t+1", &state)
         _ = DeskUpdate.update(&state, .key(.tab))

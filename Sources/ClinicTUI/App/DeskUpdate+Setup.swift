@@ -46,7 +46,13 @@ extension DeskUpdate {
                     state.setup.leaveForm = leaveForm
                 }
             default:
-                if leaveForm.form.handle(key) { state.setup.leaveForm = leaveForm }
+                if leaveForm.form.handle(key) {
+                    // Say whom a part of a name means while it is typed, not only after Enter.
+                    if !leaveForm.isHoliday {
+                        leaveForm.form.hint = SetupForms.leaveHint(leaveForm.form.text(0), clinicians: state.setup.clinicians)
+                    }
+                    state.setup.leaveForm = leaveForm
+                }
             }
             return []
         }
@@ -385,6 +391,17 @@ extension DeskUpdate {
 
 /// The forms of the Hours & leave screen.
 enum SetupForms {
+    static let leaveDatesHint = "Dates: t, t+3, mon, 24/12; empty last day = one day. Enter saves, Esc cancels."
+
+    /// The leave form's hint line: whom the typed name means, else how to type dates.
+    static func leaveHint(_ typedName: String, clinicians: [ClinicianChoice]) -> String {
+        guard !typedName.trimmingCharacters(in: .whitespaces).isEmpty else { return leaveDatesHint }
+        switch SetupInput.clinician(typedName, among: clinicians) {
+        case .success(let clinician): return "Leave for \(clinician.name). Enter saves, Esc cancels."
+        case .failure(let problem): return problem.description
+        }
+    }
+
     static func leave(isHoliday: Bool, centreName: String) -> SetupState.LeaveForm {
         var fields = [
             TextField(label: "First day", maxLength: 12), TextField(label: "Last day", maxLength: 12),
@@ -393,7 +410,7 @@ enum SetupForms {
         if !isHoliday { fields.insert(TextField(label: "Clinician", maxLength: 60), at: 0) }
         let form = FieldForm(
             title: isHoliday ? "Holiday at \(centreName) (every clinician there)" : "Leave (blocks the clinician at every centre)",
-            fields: fields, hint: "Dates: t, t+3, mon, 24/12; empty last day = one day. Enter saves, Esc cancels.")
+            fields: fields, hint: leaveDatesHint)
         return SetupState.LeaveForm(form: form, isHoliday: isHoliday)
     }
 

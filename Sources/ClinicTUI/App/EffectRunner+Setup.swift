@@ -25,7 +25,10 @@ extension EffectRunner {
             try await leaveBook.resolve(appointmentID: appointmentID, leaveID: leave.id, cancel: cancel, by: actor)
             return .done(
                 UserMessageLine(
-                    .success, cancel ? "Cancelled; the patient is told and a paid visit is refund-eligible." : "Kept: the visit stands."))
+                    .success,
+                    cancel
+                        ? "Cancelled; the patient is told and a paid visit is refund-eligible."
+                        : "Kept: the visit stays booked although the clinician is away."))
         case .loadHours(let centreID, let clinicianID):
             let clinicians = try await rules.clinicians(centreID: centreID, for: actor)
             let chosen = clinicians.first { $0.id == clinicianID }?.id ?? clinicians.first?.id

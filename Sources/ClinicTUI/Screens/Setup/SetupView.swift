@@ -49,7 +49,7 @@ enum SetupView {
             let days =
                 leave.firstDay == leave.lastDay
                 ? DisplayDate.short(leave.firstDay) : "\(DisplayDate.short(leave.firstDay))–\(DisplayDate.short(leave.lastDay))"
-            return "Lift \(leave.title), \(days)? y: lift  other keys: keep"
+            return "Lift \(leave.title), \(days)? y: lift  any other key: no"
         }
         if let covered = state.covered, let entry = covered.cancelCandidate {
             return "Cancel \(entry.patientName)'s visit (\(covered.leave.reason))? y: cancel and tell the patient   any other key: no"
