@@ -132,6 +132,11 @@ struct SetupUpdateTests {
         #expect(state.setup.windowForm == nil)
         #expect(state.setup.hasUnsavedHours)
         #expect(Self.screen(state).contains("changed, not saved"))
+        // r asks before throwing typed hours away; any key but y keeps them.
+        #expect(Self.setupRequests(DeskUpdate.update(&state, .key(.character("r")))).isEmpty)
+        #expect(Self.screen(state).contains("Drop your unsaved hours changes? y: drop"))
+        _ = DeskUpdate.update(&state, .key(.character("n")))
+        #expect(state.setup.hasUnsavedHours)
         // Round the sections and back: the hours typed are still there, not read over.
         for _ in 0..<3 { _ = DeskUpdate.update(&state, .key(.tab)) }
         #expect(state.setup.section == .hours)
@@ -150,6 +155,14 @@ struct SetupUpdateTests {
         #expect(Self.screen(state).contains("1 booked visit(s) would fall outside the new hours"))
         let applied = Self.setupRequests(DeskUpdate.update(&state, .key(.character("y"))))
         #expect(applied == [.applyHours(clinicianID: 3, windows: windows, acceptStranded: true)])
+
+        // Another change, then r and y: the saved hours are read again and the change is gone.
+        var dropping = state
+        dropping.setup.isBusy = false
+        dropping.setup.windows = []
+        #expect(dropping.setup.hasUnsavedHours)
+        _ = DeskUpdate.update(&dropping, .key(.character("r")))
+        #expect(Self.setupRequests(DeskUpdate.update(&dropping, .key(.character("y")))) == [.loadHours(centreID: 1, clinicianID: 3)])
     }
 
     @Test("hours of a clinician who also works at a centre the manager does not manage: refused at once, naming that centre")

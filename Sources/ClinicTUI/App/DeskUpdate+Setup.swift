@@ -96,6 +96,14 @@ extension DeskUpdate {
             }
             return []
         }
+        if state.setup.isAskingToDropHours {
+            state.setup.isAskingToDropHours = false
+            guard key == .character("y") || key == .character("Y") else {
+                state.message = UserMessageLine(.info, "Your changes are still on the screen (not saved).")
+                return []
+            }
+            return reloadSetup(&state, dropChanges: true)
+        }
         if let leave = state.setup.liftCandidate {
             state.setup.liftCandidate = nil
             guard key == .character("y") || key == .character("Y") else {
@@ -150,6 +158,10 @@ extension DeskUpdate {
             return reloadSetup(&state)
         case .refresh:
             state.setup.preview = nil
+            if state.setup.section == .hours, state.setup.hasUnsavedHours {
+                state.setup.isAskingToDropHours = true
+                return []
+            }
             return reloadSetup(&state, dropChanges: true)
         case .back:
             guard state.setup.covered != nil else { return nil }

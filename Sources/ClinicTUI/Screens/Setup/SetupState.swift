@@ -42,6 +42,8 @@ struct SetupState: Equatable, Sendable {
     var leaveForm: LeaveForm?
     /// Asking "lift this?".
     var liftCandidate: LeaveSummary?
+    /// `r` with hours changed and not saved: asked before they are thrown away.
+    var isAskingToDropHours = false
     var covered: Covered?
 
     var clinicians: [ClinicianChoice] = []

@@ -45,6 +45,9 @@ enum SetupView {
 
     /// The yes/no question open, if any.
     static func question(_ state: SetupState) -> String? {
+        if state.isAskingToDropHours {
+            return "Drop your unsaved hours changes? y: drop  any other key: no"
+        }
         if let leave = state.liftCandidate {
             let days =
                 leave.firstDay == leave.lastDay
