@@ -177,6 +177,42 @@ struct PatientsUpdateTests {
         #expect(state.patients.record?.record?.fullName == "Anil Kumar Refreshed")
     }
 
+    @Test("e on a record opens its details to correct; only what changed is sent; the record shows the saved details")
+    func editsPatient() {
+        var state = onPatients()
+        var record = PatientRecordFixture.record
+        record.phone = PhoneNumber("9845012345")
+        record.storedPhone = "919845012345"
+        state.patients.record = PatientRecordState(patientID: 5, record: record)
+        #expect(DeskUpdate.update(&state, .key(.character("e"))).isEmpty)
+        #expect(state.patients.registration?.editing?.patientID == 5)
+        #expect(state.patients.registration?.text(.phone) == "+91 98450 12345")
+        #expect(state.patients.registration?.text(.dateOfBirth) == "07-03-1990")
+        #expect(DeskFixtures.render(state).plainText().contains("Edit Anil Kumar (MB-000005)"))
+        // Nothing changed: Esc closes at once.
+        _ = DeskUpdate.update(&state, .key(.escape))
+        #expect(state.patients.registration == nil)
+        _ = DeskUpdate.update(&state, .key(.character("e")))
+        for _ in 0..<4 { _ = DeskUpdate.update(&state, .key(.tab)) }
+        #expect(state.patients.registration?.focus == .dateOfBirth)
+        for _ in 0..<10 { _ = DeskUpdate.update(&state, .key(.backspace)) }
+        for character in "12-05-1991" { _ = DeskUpdate.update(&state, .key(.character(character))) }
+        let saved = DeskUpdate.update(&state, .key(.control("s")))
+        guard case .updatePatient(_, _, 5, let changes)? = saved.first else {
+            Issue.record(
+                "expected an update, got \(saved): \(state.patients.registration?.error ?? "") \(state.patients.registration?.problems ?? [:])"
+            )
+            return
+        }
+        #expect(changes == PatientChanges(dateOfBirth: LocalDate(year: 1991, month: 5, day: 12)))
+        var updated = record
+        updated.dateOfBirth = LocalDate(year: 1991, month: 5, day: 12)
+        _ = DeskUpdate.update(&state, .patientUpdated(requestID: state.patients.registration?.pendingRequest ?? 0, updated))
+        #expect(state.patients.registration == nil)
+        #expect(state.patients.record?.record?.dateOfBirth == LocalDate(year: 1991, month: 5, day: 12))
+        #expect(state.message?.text == "Saved the changes to Anil Kumar's details.")
+    }
+
     @Test("a calendar-impossible date says so, not that the format is wrong")
     func impossibleDate() {
         var form = RegistrationState()

@@ -50,6 +50,7 @@ enum DeskAction: Hashable, Sendable {
     case sendCode
     case convertPhone
     case showViewers
+    case editPatient
     case showHelp
     case openPalette
     case lock
@@ -338,6 +339,10 @@ enum DeskKeyMaps {
             keys: [.character("c")], action: .convertPhone, title: "Convert phone",
             help: "In a verified patient's record: store an old 10-digit phone in the web's format.", group: "Patients",
             showsInFooter: false),
+        KeyBinding(
+            keys: [.character("e")], action: .editPatient, title: "Edit",
+            help: "In a patient's record: correct their name, mobile, date of birth or other details (audited).",
+            group: "Patients", showsInFooter: false),
         KeyBinding(
             keys: [.character("v")], action: .showViewers, title: "Who looked",
             help: "In a patient's record (managers): list who opened it and when, from the audit log.", group: "Patients",

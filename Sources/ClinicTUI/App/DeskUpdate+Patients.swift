@@ -114,6 +114,14 @@ extension DeskUpdate {
         case .character("v"):
             guard record.record != nil else { return [] }
             return [.loadViewers(actor: actor, patientID: record.patientID)]
+        case .character("e"):
+            guard let loaded = record.record, let session = state.session else { return [] }
+            guard PermissionTable.allows(actor, .editPatientContact, centreID: session.centre.id) else {
+                state.message = UserMessageLine(.error, "Your role cannot change patients' details; ask a colleague at the desk.")
+                return []
+            }
+            state.patients.registration = RegistrationState(editing: loaded)
+            return []
         case .character("c"):
             guard record.record != nil, record.conversionOffer == .convertToWebFormat else { return [] }
             let requestID = state.makeRequestID()
@@ -187,9 +195,10 @@ extension DeskUpdate {
         case .control("s"):
             return checkDuplicates(&form, &state, actor: actor, today: today)
         case .escape:
-            let typed = form.values.values.contains { !$0.text.isEmpty }
-            if typed, form.error != "Press Esc again to throw this form away." {
-                form.error = "Press Esc again to throw this form away."
+            let typed = form.editing == nil ? form.values.values.contains { !$0.text.isEmpty } : form.changes != PatientChanges()
+            let warning = form.editing == nil ? "Press Esc again to throw this form away." : "Press Esc again to drop your changes."
+            if typed, form.error != warning {
+                form.error = warning
                 return []
             }
             state.patients.registration = nil
@@ -212,6 +221,18 @@ extension DeskUpdate {
             form.error = "Please correct the fields marked ✗."
             if let first = RegistrationState.fields.first(where: { form.problems[$0] != nil }) { form.focus = first }
             return []
+        }
+        if let editing = form.editing {
+            // A correction is not a new person: no duplicate advice; only what changed is sent.
+            let changes = form.changes
+            guard changes != PatientChanges() else {
+                form.error = "Nothing changed. Esc closes the form."
+                return []
+            }
+            let requestID = state.makeRequestID()
+            form.pendingRequest = requestID
+            form.isSaving = true
+            return [.updatePatient(requestID: requestID, actor: actor, patientID: editing.patientID, changes: changes)]
         }
         let requestID = state.makeRequestID()
         form.pendingRequest = requestID
@@ -255,6 +276,11 @@ extension DeskUpdate {
             state.patients.registration = nil
             state.patients.record = PatientRecordState(patientID: record.patientID, record: record)
             state.message = UserMessageLine(.success, "Registered \(record.fullName)\(record.mrn.map { " (\($0))" } ?? "").")
+        case .patientUpdated(let requestID, let record):
+            guard state.patients.registration?.pendingRequest == requestID else { return [] }
+            state.patients.registration = nil
+            state.patients.record = PatientRecordState(patientID: record.patientID, record: record)
+            state.message = UserMessageLine(.success, "Saved the changes to \(record.fullName)'s details.")
         case .patientRequestFailed(let requestID, let line, let problems):
             if state.patients.pendingSearch == requestID {
                 state.patients.pendingSearch = nil

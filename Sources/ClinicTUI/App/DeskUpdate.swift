@@ -125,7 +125,7 @@ enum DeskUpdate {
         case .notice(let line):
             state.message = line
             return []
-        case .patientsFound, .patientOpened, .duplicatesChecked, .patientRegistered, .patientRequestFailed, .otpSent,
+        case .patientsFound, .patientOpened, .duplicatesChecked, .patientRegistered, .patientUpdated, .patientRequestFailed, .otpSent,
             .otpChecked, .otpFailed, .outboxCount, .patientVerification, .patientViewers, .patientRefreshed:
             return updatePatients(&state, message)
         case .signedOut:
@@ -408,6 +408,12 @@ enum DeskUpdate {
             state.overlay = nil
             state.screen = .patients
             if state.patients.registration == nil { state.patients.registration = RegistrationState() }
+        case .editPatient:
+            guard state.screen == .patients, state.patients.record?.record != nil, state.patients.registration == nil else {
+                state.message = UserMessageLine(.info, "Open the patient first (F3, find them, Enter), then e.")
+                return []
+            }
+            return handlePatients(.character("e"), &state) ?? []
         case .submit, .nextField, .previousField, .openSelected, .sendCode, .convertPhone, .showViewers:
             break
         // The rest come from the palette on another screen: go to their screen and do it there.

@@ -12,6 +12,7 @@ enum Effect: Equatable, Sendable {
     case openPatient(requestID: Int, actor: StaffActor, patientID: Int64)
     case checkDuplicates(requestID: Int, actor: StaffActor, form: PatientRegistration)
     case registerPatient(requestID: Int, actor: StaffActor, form: PatientRegistration)
+    case updatePatient(requestID: Int, actor: StaffActor, patientID: Int64, changes: PatientChanges)
     case sendOTP(actor: StaffActor, patientID: Int64)
     case verifyOTP(actor: StaffActor, patientID: Int64, code: String)
     case loadVerification(actor: StaffActor, patientID: Int64)

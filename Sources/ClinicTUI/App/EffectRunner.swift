@@ -96,6 +96,18 @@ struct EffectRunner: Sendable {
             } catch {
                 return failure(error, otherwise: .patientRequestFailed(requestID: requestID, UserMessage.line(for: error), problems: [:]))
             }
+        case .updatePatient(let requestID, let actor, let patientID, let changes):
+            do {
+                let record = try await PatientDirectory(database: database).update(patientID: patientID, changes: changes, actor: actor)
+                return [.patientUpdated(requestID: requestID, record)]
+            } catch PatientError.validation(let problems) {
+                return [
+                    .patientRequestFailed(
+                        requestID: requestID, UserMessageLine(.error, "Please correct the fields marked ✗."), problems: problems)
+                ]
+            } catch {
+                return failure(error, otherwise: .patientRequestFailed(requestID: requestID, UserMessage.line(for: error), problems: [:]))
+            }
         case .sendOTP(let actor, let patientID):
             do {
                 return [

@@ -20,6 +20,7 @@ enum Message: Equatable, Sendable {
     case patientOpened(requestID: Int, PatientRecord)
     case duplicatesChecked(requestID: Int, [PatientSearchResult])
     case patientRegistered(requestID: Int, PatientRecord)
+    case patientUpdated(requestID: Int, PatientRecord)
     case patientRequestFailed(requestID: Int, UserMessageLine, problems: [PatientField: String])
     case otpSent(patientID: Int64, OTPSendReceipt)
     case otpChecked(patientID: Int64, OTPVerifyOutcome)

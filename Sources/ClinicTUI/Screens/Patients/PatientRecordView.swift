@@ -6,6 +6,7 @@ enum PatientRecordView {
     static func lines(_ state: PatientRecordState, _ record: PatientRecord, session: DeskSession) -> [(String, StyleRole)] {
         var lines: [(String, StyleRole)] = []
         lines.append((record.fullName + (record.mrn.map { "   MRN \($0)" } ?? ""), .title))
+        lines.append(("e edit details · o WhatsApp code · v who looked · Esc back to the search", .keyHint))
         let phone =
             record.phone?.display ?? record.holder.flatMap { $0.phoneDisplay.map { "\($0) (family: \(record.holder?.fullName ?? ""))" } }
             ?? "no mobile"
@@ -13,7 +14,7 @@ enum PatientRecordView {
         if let verified = state.verification {
             let local = session.local(verified.verifiedAt)
             let place = verified.source == .desk ? "at the desk" : "on the web"
-            lines.append(("✓ Phone verified \(local.date) \(TodayView.clock(local.time)) \(place)", .success))
+            lines.append(("✓ Phone verified \(DisplayDate.short(local.date)) \(TodayView.clock(local.time)) \(place)", .success))
         } else {
             lines.append(("Phone not verified yet: press o to send a WhatsApp code.", .muted))
         }
@@ -27,7 +28,7 @@ enum PatientRecordView {
         }
         var facts: [String] = []
         if let age = record.age { facts.append("Age \(age)") }
-        if let born = record.dateOfBirth { facts.append("born \(born)") }
+        if let born = record.dateOfBirth { facts.append("born \(born.day) \(DisplayDate.months[born.month - 1]) \(born.year)") }
         if let gender = record.gender, !gender.isEmpty { facts.append(gender) }
         if let email = record.email { facts.append(email) }
         lines.append((facts.isEmpty ? "No date of birth or email recorded." : facts.joined(separator: " · "), .normal))

@@ -23,6 +23,54 @@ struct RegistrationState: Equatable, Sendable {
     var error: String?
     /// Set when the person is added to a household instead of having a phone of their own.
     var householdHolderPatientID: Int64?
+    /// The patient whose details are being corrected (nil: a new registration).
+    var editing: PatientRecord?
+
+    init() {}
+
+    /// The form filled with a patient's details, to correct them.
+    init(editing record: PatientRecord) {
+        editing = record
+        householdHolderPatientID = record.holder?.patientID
+        for (field, text) in RegistrationState.shown(record) {
+            // Built anew so the cursor sits after the text, ready to correct it.
+            values[field] = TextField(label: RegistrationState.label(field), text: text, maxLength: field == .notes ? 500 : 100)
+        }
+    }
+
+    /// A patient's details as the form shows them (what an edit is compared against).
+    static func shown(_ record: PatientRecord) -> [PatientField: String] {
+        [
+            .firstName: record.firstName ?? "", .lastName: record.lastName ?? "",
+            .phone: record.phone?.display ?? record.storedPhone ?? "", .email: record.email ?? "",
+            .dateOfBirth: record.dateOfBirth.map(dayMonthYear) ?? "", .gender: record.gender ?? "",
+            .emergencyContactName: record.emergencyContactName ?? "", .emergencyContactPhone: record.emergencyContactPhone ?? "",
+            .notes: record.notes ?? "",
+        ]
+    }
+
+    /// "07-03-1990", the form's date shape.
+    static func dayMonthYear(_ date: LocalDate) -> String {
+        "\(date.day < 10 ? "0" : "")\(date.day)-\(date.month < 10 ? "0" : "")\(date.month)-\(date.year)"
+    }
+
+    /// What an edit changes: only the fields typed differently from what was shown.
+    var changes: PatientChanges {
+        guard let record = editing else { return PatientChanges() }
+        let before = RegistrationState.shown(record)
+        func changed(_ field: PatientField) -> String? {
+            let typed = text(field).trimmingCharacters(in: .whitespaces)
+            return typed == before[field]?.trimmingCharacters(in: .whitespaces) ? nil : typed
+        }
+        var changes = PatientChanges(
+            firstName: changed(.firstName), lastName: changed(.lastName), phone: changed(.phone), email: changed(.email),
+            gender: changed(.gender), emergencyContactName: changed(.emergencyContactName),
+            emergencyContactPhone: changed(.emergencyContactPhone), notes: changed(.notes))
+        if let date = changed(.dateOfBirth) {
+            if date.isEmpty { changes.clearsDateOfBirth = true } else { changes.dateOfBirth = RegistrationState.parseDate(date) }
+        }
+        return changes
+    }
 
     static func label(_ field: PatientField) -> String {
         switch field {

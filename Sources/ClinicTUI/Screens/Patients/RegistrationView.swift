@@ -1,7 +1,8 @@
 /// Draws the registration form, the duplicate advisory, and the problems next to their fields.
 enum RegistrationView {
     static func render(_ state: RegistrationState, into buffer: inout ScreenBuffer, rect: Rect) -> (cursorX: Int, cursorY: Int)? {
-        buffer.draw("Register a walk-in", x: rect.x + 1, y: rect.y, style: .title)
+        let title = state.editing.map { "Edit \($0.fullName)\($0.mrn.map { " (\($0))" } ?? "")" } ?? "Register a walk-in"
+        buffer.draw(title, x: rect.x + 1, y: rect.y, style: .title, maxWidth: rect.width - 2)
         if let duplicates = state.duplicates {
             buffer.draw(
                 "These patients may be the same person. Enter opens the selected one; h adds the new person to its household; s saves anyway; Esc goes back.",
@@ -35,6 +36,10 @@ enum RegistrationView {
             buffer.draw("Saving…", x: rect.x + 1, y: statusY, style: .muted)
         } else if let error = state.error {
             UserMessageLine(.error, error).render(into: &buffer, rect: Rect(x: rect.x, y: statusY, width: rect.width, height: 1))
+        } else if state.editing != nil {
+            buffer.draw(
+                "Ctrl-S saves what you changed (recorded in the audit log). Esc twice drops the changes.", x: rect.x + 1, y: statusY,
+                style: .muted, maxWidth: rect.width - 2)
         } else {
             buffer.draw(
                 "* required. A family member without a phone: type the holder's mobile, then h on the duplicate list.",
