@@ -1392,7 +1392,7 @@ BEGIN
 END
 $step$;
 
--- ---- Step 6: concurrent bookings of one clinician are refused as taken, never as a deadlock --------
+-- ---- Step 6: clashing bookings refused as taken (never a deadlock); phone search by first digits ---
 DO $step$
 BEGIN
     IF EXISTS (SELECT 1 FROM desk_schema_version WHERE version = 6) THEN
@@ -1408,8 +1408,11 @@ BEGIN
         FOR EACH ROW WHEN (desk_occupies_slot(NEW.is_active, NEW.status, NEW.desk_overbook_reason))
         EXECUTE FUNCTION desk_serialise_clinician_time();
 
+    -- The first digits of a number being read out find the patient (the last digits use the reversed index).
+    CREATE INDEX ix_users_phone_digits_prefix ON users (desk_phone_digits(phone) text_pattern_ops) WHERE phone IS NOT NULL;
+
     INSERT INTO desk_schema_version (version, description)
-    VALUES (6, 'writers of one clinician''s time take turns (a clash is 23P01, not a deadlock)');
+    VALUES (6, 'writers of one clinician''s time take turns (a clash is 23P01, not a deadlock); phone search by first digits');
 END
 $step$;
 

@@ -85,7 +85,7 @@ struct PatientSearchTests {
         }
     }
 
-    @Test("the last four or more digits, and MRNs typed several ways")
+    @Test("the last four or more digits, the first digits of a number being read out, and MRNs typed several ways")
     func lastDigitsAndMRN() async throws {
         try await TestDatabase.with(prefix: "pat_search_digits") { test in
             let register = try await PatientSearchTests.register(test.database)
@@ -96,6 +96,10 @@ struct PatientSearchTests {
             #expect(ending.first?.matchKind == .phoneEnding)
             #expect(try await directory.search("012346", actor: actor).map(\.patientID) == [register.priyaDesk])
             #expect(try await directory.search("77777", actor: actor).isEmpty)  // only the merged record has it
+            // The first digits of a number being read out, when no number ends with them.
+            let started = try await directory.search("98450 123", actor: actor)
+            #expect(Set(started.map(\.patientID)) == [register.priyaWeb, register.priyaDesk])
+            #expect(started.allSatisfy { $0.matchKind == .phoneStart })
 
             for typed in ["MB-000123", "mb000123", "mb-123", "123"] {
                 let found = try await directory.search(typed, actor: actor)

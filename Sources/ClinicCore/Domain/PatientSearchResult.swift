@@ -59,6 +59,8 @@ public enum PatientMatchKind: String, Sendable, CaseIterable, Comparable {
     case namePrefix
     /// The phone ends with the digits typed.
     case phoneEnding
+    /// The phone starts with the digits typed (a number being dictated), when none ends with them.
+    case phoneStart
     /// Every typed word appears in the name, in any order.
     case nameContains
     /// The name is close to what was typed (a typo).
@@ -68,7 +70,7 @@ public enum PatientMatchKind: String, Sendable, CaseIterable, Comparable {
     public var tier: Int {
         switch self {
         case .exactPhone, .household, .exactMRN, .exactName: return 0
-        case .namePrefix, .phoneEnding: return 1
+        case .namePrefix, .phoneEnding, .phoneStart: return 1
         case .nameContains: return 2
         case .nameFuzzy: return 3
         }

@@ -47,6 +47,7 @@ struct PatientSearchPlan: Sendable {
         enum Kind: Sendable, Equatable {
             case phone(tenDigits: String)
             case phoneEnding(digits: String, mrnNumber: Int64?)
+            case phoneStart(digits: String)
             case mrn(forms: [String], number: Int64?)
             case namePrefix(String)
             case nameContains(String, tokens: [String])
@@ -77,6 +78,10 @@ struct PatientSearchPlan: Sendable {
             let number = digits.count <= 9 ? Int64(digits) : nil
             if digits.count >= 4 {
                 steps.append(Step(kind: .phoneEnding(digits: String(digits.suffix(10)), mrnNumber: number)))
+                // The first digits of a number being read out: only when no phone ends with them.
+                if (5...9).contains(digits.count) {
+                    steps.append(Step(kind: .phoneStart(digits: String(digits)), onlyWhenNothingFound: true))
+                }
             } else if let number {
                 steps.append(Step(kind: .mrn(forms: [digits], number: number)))
             }
@@ -162,6 +167,17 @@ extension PatientSearchPlan.Step {
                           FROM h JOIN patient_profiles hp ON hp.user_id = h.user_id
                           JOIN patient_profiles mp ON mp.desk_contact_holder_patient_id = hp.id) AS x
                     ORDER BY ord LIMIT \(need)
+                )
+                """
+        case .phoneStart(let digits):
+            return """
+                WITH c AS (
+                    SELECT s.user_id, 'phoneStart' AS kind, row_number() OVER (ORDER BY s.phone_digits, s.user_id) AS ord
+                    FROM (SELECT u.id AS user_id, desk_phone_digits(u.phone) COLLATE "C" AS phone_digits
+                          FROM users u
+                          WHERE u.user_type = 'PATIENT' AND u.is_active AND u.phone IS NOT NULL
+                            AND desk_phone_digits(u.phone) COLLATE "C" LIKE desk_like_prefix(\(digits))
+                          ORDER BY 2, u.id LIMIT \(need)) AS s
                 )
                 """
         case .mrn(let forms, let number):
