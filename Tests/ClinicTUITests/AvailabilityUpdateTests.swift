@@ -214,10 +214,15 @@ struct AvailabilityUpdateTests {
     )
     func scheduleActions() {
         var state = DeskFixtures.working()
-        let paidNow = state.today.entries.firstIndex { $0.appointmentID == 2 } ?? 0  // 09:50, paid, in session
+        // 09:50 and in session: refused at once, nothing asked.
+        state.today.table.selectedRow = state.today.entries.firstIndex { $0.appointmentID == 2 } ?? 0
+        #expect(DeskUpdate.update(&state, .key(.character("i"))).isEmpty)
+        #expect(state.today.prompt == nil)
+        #expect(state.message?.text.contains("in session") == true)
+        let paidNow = state.today.entries.firstIndex { $0.appointmentID == 3 } ?? 0  // 10:40, paid
         state.today.table.selectedRow = paidNow
         let atOnce = DeskUpdate.update(&state, .key(.character("i")))
-        #expect(atOnce == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: 2, .checkIn)])
+        #expect(atOnce == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: 3, .checkIn)])
         // 11:30 and not paid (a link sent); "now" is 10:07.
         state.today.table.selectedRow = state.today.entries.firstIndex { $0.appointmentID == 4 } ?? 0
         #expect(DeskUpdate.update(&state, .key(.character("i"))).isEmpty)
@@ -284,6 +289,23 @@ struct AvailabilityUpdateTests {
         #expect(manager.today.view == .schedule)
     }
 
+    @Test("n asks before marking a patient not come (it cannot be undone); before the start it is refused at once")
+    func noShowAsksFirst() {
+        var state = DeskFixtures.working()
+        var late = DeskFixtures.entry(8, 9, 30, patient: "Jessy Pinto", clinician: "Kavya Hegde", status: "BOOKED", payment: .unpaid)
+        late.checkedInAt = nil
+        state.today.snapshot = TodaySnapshot(
+            day: DeskFixtures.now.local(offsetSeconds: 19_800).date, entries: DeskFixtures.entries + [late])
+        state.today.table.selectedRow = state.today.entries.firstIndex { $0.appointmentID == 6 } ?? 0  // 14:00, not yet
+        #expect(DeskUpdate.update(&state, .key(.character("n"))).isEmpty)
+        #expect(state.today.prompt == nil)
+        #expect(state.message?.text.contains("only after the appointment's start time") == true)
+        state.today.table.selectedRow = state.today.entries.firstIndex { $0.appointmentID == 8 } ?? 0
+        #expect(DeskUpdate.update(&state, .key(.character("n"))).isEmpty)
+        #expect(DeskFixtures.render(state).plainText().contains("Mark Jessy Pinto (09:30) as not come?"))
+        #expect(DeskUpdate.update(&state, .key(.enter)) == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: 8, .noShow)])
+    }
+
     @Test("x on an appointment that cannot be cancelled says so at once instead of asking for a reason")
     func cancelRefusedAtOnce() {
         var state = DeskFixtures.working()
@@ -293,11 +315,19 @@ struct AvailabilityUpdateTests {
         #expect(state.message?.text.contains("cancelled") == true)
     }
 
-    @Test("W twice books one walk-in; a failed queue read says so once instead of asking again")
+    @Test("W asks first, naming the patient; a second W while it books books nothing; a failed queue read says so once")
     func walkInOnceAndQueueFailure() {
         var state = Self.withPatient(DeskFixtures.working())
-        let first = DeskUpdate.update(&state, .key(.character("W")))
-        let second = DeskUpdate.update(&state, .key(.character("W")))
+        #expect(DeskUpdate.update(&state, .key(.character("W"))).isEmpty)
+        #expect(
+            DeskFixtures.render(state).plainText().contains(
+                "Walk-in for Anil Kumar (MB-000005), next free slot today? Enter: book  Esc: no"))
+        _ = DeskUpdate.update(&state, .key(.escape))
+        #expect(state.message?.text == "No walk-in booked.")
+        _ = DeskUpdate.update(&state, .key(.character("W")))
+        let first = DeskUpdate.update(&state, .key(.enter))
+        _ = DeskUpdate.update(&state, .key(.character("W")))
+        let second = DeskUpdate.update(&state, .key(.enter))
         #expect(first.count == 1)
         #expect(second.isEmpty)
         _ = DeskUpdate.update(&state, .key(.character("Q")))

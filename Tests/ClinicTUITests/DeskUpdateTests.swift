@@ -82,7 +82,7 @@ struct DeskUpdateTests {
         #expect(DeskUpdate.update(&state, .key(.character("y"))) == [.quit])
     }
 
-    @Test("on Today, q quits at once (nothing unsaved), ? opens help, Ctrl-P the palette, Esc closes")
+    @Test("on Today, q asks before quitting and Ctrl-Q quits at once (nothing unsaved), ? opens help, Ctrl-P the palette, Esc closes")
     func workingKeys() {
         var state = DeskFixtures.working()
         _ = DeskUpdate.update(&state, .key(.character("?")))
@@ -92,7 +92,14 @@ struct DeskUpdateTests {
         _ = DeskUpdate.update(&state, .key(.control("p")))
         #expect(state.overlay == .palette(PaletteState()))
         _ = DeskUpdate.update(&state, .key(.escape))
-        #expect(DeskUpdate.update(&state, .key(.character("q"))) == [.quit])
+        #expect(DeskUpdate.update(&state, .key(.character("q"))).isEmpty)
+        #expect(DeskFixtures.render(state).plainText().contains("Quit clinic-desk? y: quit   any other key: stay"))
+        _ = DeskUpdate.update(&state, .key(.character("r")))
+        #expect(!state.isQuitting)
+        _ = DeskUpdate.update(&state, .key(.character("q")))
+        #expect(DeskUpdate.update(&state, .key(.character("y"))) == [.quit])
+        var direct = DeskFixtures.working()
+        #expect(DeskUpdate.update(&direct, .key(.control("q"))) == [.quit])
     }
 
     @Test("the palette finds an action by part of its name and runs it")
@@ -261,7 +268,7 @@ struct DeskUpdateTests {
         _ = DeskUpdate.update(&state, .key(.function(9)))
         #expect(state.phase == .working)
         #expect(state.setup.hasUnsavedHours)
-        #expect(state.message?.text == "Centre not switched: save (y) or drop (r) the unsaved weekly hours first.")
+        #expect(state.message?.text == "Centre not switched: save (s, then y) or drop (r) the unsaved weekly hours first.")
         let asked = DeskUpdate.update(&state, .key(.function(10)))
         #expect(asked.isEmpty)
         #expect(state.overlay == .confirmSignOut)

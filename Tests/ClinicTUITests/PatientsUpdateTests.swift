@@ -166,6 +166,7 @@ struct PatientsUpdateTests {
         var state = onPatients()
         state.patients.record = PatientRecordState(patientID: 5, record: PatientRecordFixture.record)
         _ = DeskUpdate.update(&state, .key(.character("o")))
+        _ = DeskUpdate.update(&state, .key(.enter))
         let receipt = OTPSendReceipt(
             maskedPhone: "98•••••345", isHolderPhone: false, expiresAt: DeskFixtures.now.adding(minutes: 10),
             attemptsLeft: 5, nextSendAllowedAt: DeskFixtures.now, sentAt: DeskFixtures.now, notificationID: 1)
@@ -246,7 +247,14 @@ struct PatientsUpdateTests {
         state.patients.record = PatientRecordState(patientID: 5, record: nil)
         #expect(DeskUpdate.update(&state, .key(.character("o"))).isEmpty, "no code before the record is loaded")
         state.patients.record = PatientRecordState(patientID: 5, record: PatientRecordFixture.record)
-        #expect(DeskUpdate.update(&state, .key(.character("o"))) == [.sendOTP(actor: DeskFixtures.session().actor, patientID: 5)])
+        // o asks first: a stray o (typing a name on the record) must not send a WhatsApp message.
+        #expect(DeskUpdate.update(&state, .key(.character("o"))).isEmpty)
+        #expect(DeskFixtures.render(state).plainText().contains("Send a 6-digit code on WhatsApp to this patient's mobile?"))
+        _ = DeskUpdate.update(&state, .key(.character("h")))
+        #expect(state.patients.record?.otp == nil)
+        #expect(state.message?.text == "No code sent.")
+        _ = DeskUpdate.update(&state, .key(.character("o")))
+        #expect(DeskUpdate.update(&state, .key(.enter)) == [.sendOTP(actor: DeskFixtures.session().actor, patientID: 5)])
         let receipt = OTPSendReceipt(
             maskedPhone: "98•••••345", isHolderPhone: false, expiresAt: DeskFixtures.now.adding(minutes: 10),
             attemptsLeft: 5, nextSendAllowedAt: DeskFixtures.now, sentAt: DeskFixtures.now, notificationID: 1)

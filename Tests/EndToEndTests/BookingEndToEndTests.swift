@@ -76,6 +76,8 @@ struct BookingEndToEndTests {
             try tmux.send("F4")
             try tmux.waitFor("Zz Endtoend")
             try tmux.send("W", literal: true)
+            try tmux.waitFor("Walk-in for Yamini Gridbooking")
+            try tmux.send("Enter")
             try tmux.waitFor("Booked Yamini Gridbooking")
             let booked = try await demo.database.query(
                 """
@@ -110,7 +112,7 @@ struct BookingEndToEndTests {
                         (SELECT user_id FROM patient_profiles WHERE id = \(setup.2)), 'WEB_PATIENT', true)
                 """)
             try tmux.waitFor(setup.3, seconds: 5)
-            try tmux.send("q", literal: true)
+            try tmux.send("C-q")
             try tmux.waitFor("DESK-EXITED")
             tmux.close()
         } catch {

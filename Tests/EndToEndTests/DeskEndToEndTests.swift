@@ -46,7 +46,7 @@ struct DeskEndToEndTests {
             let larger = try tmux.waitFor("Zed Livetest")
             #expect(larger.split(separator: "\n").first.map { DeskEndToEndTests.width(of: String($0)) } ?? 0 > 100)
 
-            try tmux.send("q", literal: true)
+            try tmux.send("C-q")
             try tmux.waitFor("DESK-EXITED")
             // The window was resized on purpose: compare every setting but its size.
             let before = DeskEndToEndTests.withoutSize(try String(contentsOfFile: stateFile + ".before", encoding: .utf8))

@@ -39,6 +39,8 @@ struct PatientWalkInEndToEndTests {
             #expect(record.contains("Zoya Walkintest"))
 
             try tmux.send("o", literal: true)
+            try tmux.waitFor("Send a 6-digit code on WhatsApp")
+            try tmux.send("Enter")
             try tmux.waitFor("Sent to")
             let code = try waitForCode(in: workDirectory + "/.clinic/outbox.log")
             try tmux.send(code, literal: true)
@@ -65,7 +67,7 @@ struct PatientWalkInEndToEndTests {
             try tmux.send("Escape")
             try tmux.waitForAbsence(of: "WhatsApp code")
             try tmux.waitFor("Phone verified")
-            try tmux.send("q", literal: true)
+            try tmux.send("C-q")
             try tmux.waitFor("DESK-EXITED")
             tmux.close()
         } catch {

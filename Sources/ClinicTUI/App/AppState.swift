@@ -13,6 +13,8 @@ struct AppState: Equatable, Sendable {
         case palette(PaletteState)
         case confirmQuit
         case confirmSignOut
+        /// W books at once into the next free slot (and messages the patient): asked first.
+        case confirmWalkIn(patientID: Int64, name: String, centreID: Int64)
     }
 
     enum Screen: Equatable, Sendable {

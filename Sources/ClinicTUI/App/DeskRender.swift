@@ -65,15 +65,27 @@ enum DeskRender {
                     rect: content))
         case .confirmQuit?, .confirmSignOut?:
             let leaving = state.overlay == .confirmQuit ? "Quit" : "Sign out"
-            let lost = state.unsavedWork ?? "what you typed"
+            let question =
+                state.unsavedWork.map { "\(leaving) and lose \($0)?" }
+                ?? (state.phase == .working && state.overlay == .confirmQuit ? "Quit clinic-desk?" : "\(leaving) and lose what you typed?")
             buffer.fill(messageLine, style: .warning)
             buffer.draw(
-                "\(leaving) and lose \(lost)? y: \(leaving.lowercased())   any other key: stay", x: messageLine.x + 1,
+                "\(question) y: \(leaving.lowercased())   any other key: stay", x: messageLine.x + 1,
+                y: messageLine.y, style: .warning, maxWidth: messageLine.width - 2)
+        case .confirmWalkIn(_, let name, _)?:
+            buffer.fill(messageLine, style: .warning)
+            buffer.draw(
+                "Walk-in for \(name), next free slot today? Enter: book  Esc: no", x: messageLine.x + 1,
                 y: messageLine.y, style: .warning, maxWidth: messageLine.width - 2)
         case nil:
             break
         }
-        if state.overlay != .confirmQuit, state.overlay != .confirmSignOut, let message = state.message {
+        let asking: Bool
+        switch state.overlay {
+        case .confirmQuit?, .confirmSignOut?, .confirmWalkIn?: asking = true
+        default: asking = false
+        }
+        if !asking, let message = state.message {
             message.render(into: &buffer, rect: messageLine)
         }
         Footer.render(footerEntries(state, width: footerLine.width), into: &buffer, rect: footerLine)

@@ -259,8 +259,10 @@ extension DeskUpdate {
                 state.message = UserMessageLine(.info, "Booking the walk-in…")
                 return []
             }
-            grid.walkInPending = true
-            return [.walkIn(actor: session.actor, patientID: patient.id, centreID: grid.centreID ?? session.centre.id)]
+            let mrn = patient.identity.components(separatedBy: " · ").first ?? ""
+            let name = mrn.isEmpty ? patient.name : "\(patient.name) (\(mrn))"
+            state.overlay = .confirmWalkIn(patientID: patient.id, name: name, centreID: grid.centreID ?? session.centre.id)
+            return []
         default:
             return nil
         }

@@ -81,6 +81,16 @@ extension DeskUpdate {
         if var otp = record.otp {
             var closesDialog = false
             defer { record.otp = closesDialog ? nil : otp }
+            if otp.isConfirmingSend {
+                guard key == .enter || key == .character("y") || key == .character("Y") else {
+                    closesDialog = true
+                    state.message = UserMessageLine(.info, "No code sent.")
+                    return []
+                }
+                otp.isConfirmingSend = false
+                otp.isBusy = true
+                return [.sendOTP(actor: actor, patientID: record.patientID)]
+            }
             switch key {
             case .escape:
                 closesDialog = true
@@ -129,8 +139,8 @@ extension DeskUpdate {
             return [.convertPhone(requestID: requestID, actor: actor, patientID: record.patientID)]
         case .character("o"):
             guard record.record != nil else { return [] }
-            record.otp = OTPDialogState()
-            return [.sendOTP(actor: actor, patientID: record.patientID)]
+            record.otp = OTPDialogState(isBusy: false, isConfirmingSend: true)
+            return []
         case .down, .character("j"):
             record.scroll += 1
             return []

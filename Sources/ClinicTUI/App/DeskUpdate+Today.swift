@@ -75,6 +75,12 @@ extension DeskUpdate {
                 return []
             }
             let command: ScheduleCommand
+            // What the core would refuse is said at once, before any question or typing (it checks again).
+            if let refusal = refusalBeforeAsking(action, entry, session: session, now: state.now) {
+                state.message = refusal
+                return []
+            }
+            let visit = "\(entry.patientName) (\(TodayView.clock(session.local(entry.start).time)))"
             switch action {
             case .checkIn:
                 // A stray key must not queue a patient who is not here: early or unpaid check-ins are asked first.
@@ -87,21 +93,13 @@ extension DeskUpdate {
                 command = .checkIn
             case .startSession: command = .start
             case .completeSession: command = .complete
-            case .markNoShow: command = .noShow
+            case .markNoShow:
+                // Final: a patient marked not come cannot be checked in any more.
+                ask(
+                    question: "Mark \(visit) as not come? The slot is freed; this cannot be undone.", appointmentID: entry.appointmentID,
+                    .noShow, &state)
+                return []
             case .cancelAppointment:
-                // Say at once when no reason would help (the core checks again when it runs).
-                if let status = AppointmentStatus(rawValue: entry.status),
-                    StatusTransitions.target(of: .cancel, from: status, paid: entry.paymentState == .paid) == nil
-                {
-                    state.message = UserMessage.line(for: AppointmentError.notFromStatus(.cancel, status))
-                    return []
-                }
-                if entry.start < state.now.adding(minutes: 24 * 60),
-                    !PermissionTable.allows(session.actor, .cancelWithin24Hours, centreID: session.centre.id)
-                {
-                    state.message = UserMessage.line(for: AppointmentError.within24Hours(.cancel))
-                    return []
-                }
                 state.today.prompt = .cancelReason(appointmentID: entry.appointmentID, TextField(label: "Reason", maxLength: 200))
                 return []
             case .moveAppointment:
@@ -122,6 +120,16 @@ extension DeskUpdate {
                 return []
             }
             let when = { (start: Instant) in DisplayDate.short(session.local(start).date) + " " + TodayView.clock(session.local(start).time)
+            }
+            let permission: Permission
+            switch action {
+            case .approveRequest, .declineRequest: permission = .approveCancellationRequest
+            case .releaseHold: permission = .releaseStaleHolds
+            default: permission = .refundPayment
+            }
+            if let refusal = roleRefusal(permission, session: session) {
+                state.message = refusal
+                return []
             }
             switch (action, item) {
             case (.approveRequest, .request(let entry)):
@@ -163,6 +171,45 @@ extension DeskUpdate {
         }
     }
 
+    /// Why the core would refuse `action` on this visit, said before anything is asked or typed.
+    private static func refusalBeforeAsking(_ action: DeskAction, _ entry: ScheduleEntry, session: DeskSession, now: Instant)
+        -> UserMessageLine?
+    {
+        let appointmentAction: AppointmentAction
+        switch action {
+        case .checkIn: appointmentAction = .checkIn
+        case .markNoShow: appointmentAction = .markNoShow
+        case .cancelAppointment: appointmentAction = .cancel
+        case .moveAppointment: appointmentAction = .reschedule
+        default: return nil
+        }
+        if let status = AppointmentStatus(rawValue: entry.status),
+            StatusTransitions.target(of: appointmentAction, from: status, paid: entry.paymentState == .paid) == nil
+        {
+            return UserMessage.line(for: AppointmentError.notFromStatus(appointmentAction, status))
+        }
+        let within24Hours = entry.start < now.adding(minutes: 24 * 60)
+        switch appointmentAction {
+        case .checkIn where session.local(entry.start).date != session.local(now).date:
+            return UserMessage.line(for: AppointmentError.checkInOnAnotherDay)
+        case .markNoShow where entry.start > now:
+            return UserMessage.line(for: AppointmentError.noShowBeforeStart)
+        case .cancel where within24Hours && !PermissionTable.allows(session.actor, .cancelWithin24Hours, centreID: session.centre.id):
+            return UserMessage.line(for: AppointmentError.within24Hours(.cancel))
+        case .reschedule
+        where within24Hours && !PermissionTable.allows(session.actor, .rescheduleWithin24Hours, centreID: session.centre.id):
+            return UserMessage.line(for: AppointmentError.within24Hours(.reschedule))
+        default:
+            return nil
+        }
+    }
+
+    /// The role's refusal of `permission` at the working centre, said before a question is asked.
+    private static func roleRefusal(_ permission: Permission, session: DeskSession) -> UserMessageLine? {
+        guard !PermissionTable.allows(session.actor, permission, centreID: session.centre.id) else { return nil }
+        return UserMessage.line(for: AccessError.notAllowed(permission, role: session.actor.highestRole))
+    }
+
     /// Puts a yes/no question before `command` on the prompt line, and how to answer it on the message line.
     private static func ask(question: String, appointmentID: Int64, _ command: ScheduleCommand, _ state: inout AppState) {
         state.today.prompt = .confirm(question: question, appointmentID: appointmentID, command)
@@ -173,6 +220,7 @@ extension DeskUpdate {
     static func checkInWorry(_ entry: ScheduleEntry, now: Instant) -> String? {
         let minutesAhead = Int((entry.start.microsecondsSinceEpoch - now.microsecondsSinceEpoch) / 60_000_000)
         if minutesAhead > 60 { return "It starts in \(minutesAhead / 60) h \(minutesAhead % 60) min." }
+        if entry.end < now { return "Its time is already over." }
         if entry.paymentState != .paid { return "The fee is not paid yet." }
         return nil
     }

@@ -169,6 +169,15 @@ enum DeskUpdate {
                 return []
             }
         }
+        if case .confirmWalkIn(let patientID, _, let centreID)? = state.overlay {
+            state.overlay = nil
+            guard key == .enter || key == .character("y") || key == .character("Y"), let session = state.session else {
+                state.message = UserMessageLine(.info, "No walk-in booked.")
+                return []
+            }
+            state.availability.walkInPending = true
+            return [.walkIn(actor: session.actor, patientID: patientID, centreID: centreID)]
+        }
         if case .confirmSignOut? = state.overlay {
             state.overlay = nil
             guard key == .character("y") || key == .character("Y"), let session = state.session else { return [] }
@@ -288,6 +297,11 @@ enum DeskUpdate {
         if state.screen == .setup, let effects = handleSetup(key, &state) { return effects }
         let screenMap = DeskRender.screenMap(state.screen)
         if let action = DeskKeyMaps.global.action(for: key) ?? screenMap.action(for: key) {
+            // A lone q is easily typed by mistake (a name typed on the wrong screen); Ctrl-Q is meant.
+            if action == .quit, key == .character("q") {
+                state.overlay = .confirmQuit
+                return []
+            }
             return perform(action, &state)
         }
         return []
@@ -388,7 +402,7 @@ enum DeskUpdate {
                 state.message = UserMessageLine(
                     .error,
                     unsaved == AppState.unsavedHours
-                        ? "Centre not switched: save (y) or drop (r) the unsaved weekly hours first."
+                        ? "Centre not switched: save (s, then y) or drop (r) the unsaved weekly hours first."
                         : "Centre not switched: finish or drop \(unsaved) first.")
                 return []
             }

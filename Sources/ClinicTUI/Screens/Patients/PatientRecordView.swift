@@ -103,6 +103,13 @@ enum OTPDialogView {
         let width = min(64, rect.width - 4)
         let box = Rect(x: rect.x + (rect.width - width) / 2, y: rect.y + 2, width: width, height: 10)
         let inner = Frame.render(title: "WhatsApp code", into: &buffer, rect: box)
+        if state.isConfirmingSend {
+            buffer.draw(
+                "Send a 6-digit code on WhatsApp to this patient's mobile?", x: inner.x + 1, y: inner.y + 1, style: .normal,
+                maxWidth: inner.width - 2)
+            buffer.draw("Enter: send · Esc: close", x: inner.x + 1, y: inner.y + 3, style: .keyHint, maxWidth: inner.width - 2)
+            return nil
+        }
         guard let receipt = state.receipt else {
             buffer.draw(
                 state.result?.text ?? "Sending a code…", x: inner.x + 1, y: inner.y + 1,

@@ -37,4 +37,7 @@ struct OTPDialogState: Equatable, Sendable {
     var result: UserMessageLine?
     var attemptsLeft = 5
     var isVerified = false
+    /// Opened by `o` and not sent yet: a WhatsApp message costs money and counts against the patient's
+    /// three sends in five minutes, so a stray key must not send one.
+    var isConfirmingSend = false
 }

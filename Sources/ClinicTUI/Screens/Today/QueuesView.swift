@@ -25,9 +25,14 @@ enum QueuesView {
             emptyMessage: state.queues == nil ? "Loading the queues…" : "Nothing waiting. Q: back to the schedule.")
         let line = rest.row(rest.height - 1)
         switch state.prompt {
-        case .declineReason(_, let field)?:
+        case .declineReason(let id, let field)?:
             buffer.fill(line, style: .normal)
-            return PromptLine.render("Decline — reason: ", field: field, into: &buffer, line: line)
+            let request = items.lazy.compactMap { item -> QueueEntry? in
+                if case .request(let entry) = item, entry.appointmentID == id { return entry }
+                return nil
+            }.first
+            let label = request.map { "Decline \($0.patientName)'s request — reason: " } ?? "Decline — reason: "
+            return PromptLine.render(label, field: field, into: &buffer, line: line)
         case .confirm(let question, _, _)?:
             PromptLine.question(question, into: &buffer, line: line)
         case .cancelReason?, nil:

@@ -49,7 +49,12 @@ enum TodayView {
         case .cancelReason(let id, let field)?:
             buffer.fill(line, style: .normal)
             let visit = entries.first { $0.appointmentID == id }
-            let label = visit.map { "Cancel \($0.patientName) \(clock(session.local($0.start).time)) — reason: " } ?? "Cancel — reason: "
+            let label =
+                visit.map { visit in
+                    let local = session.local(visit.start)
+                    let date = local.date == today ? "" : DisplayDate.short(local.date) + " "
+                    return "Cancel \(visit.patientName) \(date)\(clock(local.time)) — reason: "
+                } ?? "Cancel — reason: "
             return PromptLine.render(label, field: field, into: &buffer, line: line)
         case .confirm(let question, _, _)?:
             PromptLine.question(question, into: &buffer, line: line)
