@@ -375,7 +375,8 @@ struct AvailabilityUpdateTests {
         let csv = DayListExport(
             format: .csv, centreName: "Mind Clinic", day: AvailabilityFixtures.day, offsetSeconds: 19_800, entries: entries)
         let lines = csv.contents.components(separatedBy: "\r\n")
-        #expect(lines[0] == "date,start,end,clinician,patient,phone,status,payment,checked_in,token,appointment_id,status_code")
+        // A byte-order mark first, so Excel reads the names as UTF-8.
+        #expect(lines[0] == "\u{FEFF}date,start,end,clinician,patient,phone,status,payment,checked_in,token,appointment_id,status_code")
         #expect(lines[1].contains("\"'=HYPERLINK(\"\"x\"\"), Jr\""))
         #expect(csv.fileName == "day-list-mind-clinic-2026-11-26.csv")
         // A checked-in visit says so (as on screen); phones read one way whatever the stored format; no raw codes but the last.
@@ -407,7 +408,7 @@ struct AvailabilityUpdateTests {
         let path = folder.appendingPathComponent(export.fileName).path
         let written = await runner.run(.exportDay(export), now: DeskFixtures.now)
         #expect(written == [.exported(UserMessageLine(.success, "Written to \(path)."))])
-        #expect(try String(contentsOfFile: path, encoding: .utf8) == export.contents)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data(export.contents.utf8))
 
         let missing = EffectRunner(database: unused, host: "test", exportDirectory: folder.path + "/not-there")
         let refused = await missing.run(.exportDay(export), now: DeskFixtures.now)

@@ -299,6 +299,19 @@ enum DeskKeyMaps {
 
     /// The footer of Hours & leave shows the open section's keys (or, over a leave's covered visits,
     /// keep, move and cancel) and the screen's own.
+    /// The Patients footer: the keys of what is open (the form, a record, or the search).
+    static func patientsFooterAvailability(_ action: DeskAction, _ state: PatientsState) -> BindingAvailability {
+        let shown: Set<DeskAction>
+        if state.registration != nil {
+            shown = [.submit, .nextField]
+        } else if state.record != nil {
+            shown = [.sendCode, .editPatient]
+        } else {
+            shown = [.registerPatient, .openSelected, .nextField]
+        }
+        return shown.contains(action) ? .visible : .hidden
+    }
+
     /// Today's footer: the queue keys while the queues are shown, the appointment keys otherwise.
     static func todayFooterAvailability(_ action: DeskAction, _ state: TodayState) -> BindingAvailability {
         guard let binding = today.binding(for: action) else { return .hidden }
@@ -342,14 +355,14 @@ enum DeskKeyMaps {
         KeyBinding(
             keys: [.character("e")], action: .editPatient, title: "Edit",
             help: "In a patient's record: correct their name, mobile, date of birth or other details (audited).",
-            group: "Patients", showsInFooter: false),
+            group: "Patients"),
         KeyBinding(
             keys: [.character("v")], action: .showViewers, title: "Who looked",
             help: "In a patient's record (managers): list who opened it and when, from the audit log.", group: "Patients",
             showsInFooter: false),
         KeyBinding(
             keys: [.control("s")], action: .submit, title: "Save",
-            help: "In the registration form: check for duplicates, then save.", group: "Patients", showsInFooter: false),
+            help: "In the registration form: check for duplicates, then save.", group: "Patients"),
         KeyBinding(
             keys: [.control("r")], action: .refresh, title: "New code",
             help: "In the code dialog: send a new code when allowed.", group: "Patients", showsInFooter: false),

@@ -119,7 +119,8 @@ enum DeskRender {
                     switch state.screen {
                     case .setup: return DeskKeyMaps.setupFooterAvailability(action, state.setup)
                     case .today: return DeskKeyMaps.todayFooterAvailability(action, state.today)
-                    case .patients, .availability: return .visible
+                    case .patients: return DeskKeyMaps.patientsFooterAvailability(action, state.patients)
+                    case .availability: return .visible
                     }
                 }
                 + DeskKeyMaps.global.footerBindings(width: width) { _ in .visible }

@@ -18,8 +18,9 @@ enum AvailabilityView {
         let (body, detailLine) = afterInfo.splitBottom(1)
         let view = state.mode == .day ? "day" : "week"
         let filter = state.specialization.isEmpty ? "" : " — only “\(state.specialization)”"
-        let forWhom = patient.map { " — booking for \($0)" } ?? ""
-        let title = state.grid.map { "Availability (\(view)): \($0.title)\(filter)\(forWhom)" } ?? "Availability — loading…"
+        // Whom Enter books for comes first, so a narrow screen never cuts it off.
+        let forWhom = patient.map { "Booking for \($0) · " } ?? ""
+        let title = state.grid.map { "\(forWhom)Availability (\(view)): \($0.title)\(filter)" } ?? "Availability — loading…"
         buffer.draw(title, x: titleLine.x + 1, y: titleLine.y, style: .title, maxWidth: titleLine.width - 2)
 
         switch state.prompt {

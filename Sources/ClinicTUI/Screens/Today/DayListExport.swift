@@ -46,7 +46,8 @@ struct DayListExport: Equatable, Sendable {
             ]
             lines.append(fields.map(DayListExport.csvField).joined(separator: ","))
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        // The byte-order mark tells Excel the file is UTF-8 (names in Devanagari or Malayalam).
+        return "\u{FEFF}" + lines.joined(separator: "\r\n") + "\r\n"
     }
 
     /// RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so a spreadsheet does not run it.
