@@ -237,12 +237,14 @@ struct DeskUpdateTests {
             })
     }
 
-    @Test("a message belongs to its screen: another screen starts without it, the same screen keeps it")
-    func messagesStayOnTheirScreen() {
+    @Test("a message answers one key: the next key clears it, so an old error never sits under a later success")
+    func messagesLastOneKey() {
         var state = DeskFixtures.working()
-        state.message = UserMessageLine(.success, "Registered Ravi Shankar (MB-002002).")
-        _ = DeskUpdate.update(&state, .key(.function(2)))
-        #expect(state.message?.text == "Registered Ravi Shankar (MB-002002).")
+        state.message = UserMessageLine(.error, "t+400 is more than a year away; type the date instead, e.g. 24/11/2027.")
+        _ = DeskUpdate.update(&state, .key(.down))
+        #expect(state.message == nil)
+        _ = DeskUpdate.update(&state, .appointmentChanged(UserMessageLine(.success, "Checked in. Queue token 1.")))
+        #expect(state.message?.text == "Checked in. Queue token 1.")
         _ = DeskUpdate.update(&state, .key(.function(4)))
         #expect(state.message == nil)
     }

@@ -291,6 +291,9 @@ enum DeskUpdate {
             }
             return []
         }
+        // A message answers the key before; the next key starts afresh, so an old error never sits
+        // under a newer success.
+        state.message = nil
         if state.screen == .patients, let effects = handlePatients(key, &state) { return effects }
         if state.screen == .today, let effects = handleToday(key, &state) { return effects }
         if state.screen == .availability, let effects = handleAvailability(key, &state) { return effects }
@@ -358,11 +361,9 @@ enum DeskUpdate {
             state.overlay = nil
             // F2 on the queues goes back to the schedule.
             if state.screen == .today { state.today.view = .schedule }
-            clearMessageLeaving(for: .today, &state)
             state.screen = .today
         case .showPatients:
             state.overlay = nil
-            clearMessageLeaving(for: .patients, &state)
             state.screen = .patients
         case .lock:
             state.lock = LockState()
@@ -384,10 +385,8 @@ enum DeskUpdate {
             guard let session = state.session else { return [] }
             return reloadToday(&state) + (inQueues ? [.loadQueues(actor: session.actor, centreID: session.centre.id)] : [])
         case .showAvailability:
-            clearMessageLeaving(for: .availability, &state)
             return openAvailability(&state)
         case .showSetup:
-            clearMessageLeaving(for: .setup, &state)
             return openSetup(&state)
         case .walkIn:
             // From the schedule, the walk-in is for the schedule's centre, whatever the grid last showed.
@@ -448,11 +447,6 @@ enum DeskUpdate {
             return opened + (performSetup(action, &state) ?? [])
         }
         return []
-    }
-
-    /// A message belongs to the screen it was said on: going to another screen drops it.
-    private static func clearMessageLeaving(for screen: AppState.Screen, _ state: inout AppState) {
-        if state.screen != screen { state.message = nil }
     }
 
     private static func quit(_ state: inout AppState) -> [Effect] {
