@@ -107,6 +107,13 @@ struct LeaveTests {
             #expect(try await StaffTestData.auditRows(test.database, action: "leave.appointment_kept").count == 1)
             let remaining = try await leaves.coveredAppointments(leave.leaveID, for: data.staff(.centreManager))
             #expect(remaining.map(\.appointmentID) == [kept.appointmentID])
+            // The day schedule marks the visit kept through the holiday, so the desk knows the centre is closed.
+            let day = try await TodaySchedule(database: test.database).appointments(
+                for: data.staff(.frontDesk), centreID: data.centreIDs[0], day: TestData.friday)
+            #expect(day.first { $0.appointmentID == kept.appointmentID }?.awayBecause == .holiday)
+            let otherDay = try await TodaySchedule(database: test.database).appointments(
+                for: data.staff(.frontDesk), centreID: data.centreIDs[0], day: TestData.friday.adding(days: 7))
+            #expect(otherDay.allSatisfy { $0.awayBecause == nil })
         }
     }
 

@@ -289,6 +289,18 @@ struct AvailabilityUpdateTests {
         #expect(manager.today.view == .schedule)
     }
 
+    @Test("a visit kept through leave or a centre holiday says so on the schedule")
+    func awayMarker() {
+        var state = DeskFixtures.working(size: (100, 30))
+        var entries = DeskFixtures.entries
+        entries[3].awayBecause = .leave
+        entries[4].awayBecause = .holiday  // cancelled: no note
+        state.today.snapshot = TodaySnapshot(day: DeskFixtures.now.local(offsetSeconds: 19_800).date, entries: entries)
+        let screen = DeskFixtures.render(state).plainText()
+        #expect(screen.contains("Mohammed Rafiq (on leave)"))
+        #expect(!screen.contains("(closed)"))
+    }
+
     @Test("n asks before marking a patient not come (it cannot be undone); before the start it is refused at once")
     func noShowAsksFirst() {
         var state = DeskFixtures.working()

@@ -27,6 +27,10 @@ public struct TodaySchedule: Sendable {
                    a.patient_id, pu.full_name AS patient_name, pu.phone AS patient_phone,
                    a.clinician_id, cu.full_name AS clinician_name, a.desk_queue_token, a.desk_overbook_reason,
                    a.desk_checked_in_at, a.cancellation_reason,
+                   (SELECT l.kind FROM desk_leaves l
+                    WHERE l.lifted_at IS NULL AND \(day)::date BETWEEN l.first_day AND l.last_day
+                      AND ((l.kind = 'LEAVE' AND l.clinician_id = a.clinician_id) OR (l.kind = 'HOLIDAY' AND l.centre_id = a.centre_id))
+                    ORDER BY l.kind DESC LIMIT 1) AS leave_kind,
                    CASE WHEN settled.status = 'REFUNDED' THEN 'refunded'
                         WHEN settled.status = 'SUCCESS' THEN 'paid'
                         WHEN EXISTS (SELECT 1 FROM payments p
@@ -65,7 +69,8 @@ public struct TodaySchedule: Sendable {
                 paymentState: payment, type: try row.decode("appointment_type"),
                 source: try row.decode("source"), checkedInAt: try row.decode("desk_checked_in_at"),
                 queueToken: try row.decode("desk_queue_token"), overbookReason: try row.decode("desk_overbook_reason"),
-                cancellationReason: try row.decode("cancellation_reason"))
+                cancellationReason: try row.decode("cancellation_reason"),
+                awayBecause: (try row.decode("leave_kind", as: String?.self)).flatMap(LeaveSummary.Kind.init(rawValue:)))
         }
     }
 
@@ -137,13 +142,15 @@ public struct ScheduleEntry: Sendable, Equatable {
     public var overbookReason: String?
     /// The reason given with a cancellation or a patient's cancellation request.
     public var cancellationReason: String?
+    /// Set when the clinician is on leave or the centre closed that day (a visit kept or not yet decided).
+    public var awayBecause: LeaveSummary.Kind?
 
     /// An entry as read from the database.
     public init(
         appointmentID: Int64, start: Instant, end: Instant, localStart: LocalTime, patientName: String,
         patientPhone: String?, patientID: Int64, clinicianName: String, clinicianID: Int64, status: String,
         paymentState: PaymentState, type: String, source: String, checkedInAt: Instant? = nil, queueToken: Int? = nil,
-        overbookReason: String? = nil, cancellationReason: String? = nil
+        overbookReason: String? = nil, cancellationReason: String? = nil, awayBecause: LeaveSummary.Kind? = nil
     ) {
         self.appointmentID = appointmentID
         self.start = start
@@ -162,6 +169,7 @@ public struct ScheduleEntry: Sendable, Equatable {
         self.queueToken = queueToken
         self.overbookReason = overbookReason
         self.cancellationReason = cancellationReason
+        self.awayBecause = awayBecause
     }
 }
 

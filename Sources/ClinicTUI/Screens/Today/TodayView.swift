@@ -31,7 +31,7 @@ enum TodayView {
                 || entries[index - 1].clinicianName != entry.clinicianName
             return [
                 firstOfClinician ? entry.clinicianName : "", timeRange(entry, session: session),
-                entry.patientName + (entry.overbookReason == nil ? "" : " (overbook)"), statusLabel(entry),
+                entry.patientName + (entry.overbookReason == nil ? "" : " (overbook)") + awayNote(entry), statusLabel(entry),
                 paymentLabel(entry.paymentState), entry.queueToken.map(String.init) ?? "",
             ]
         }
@@ -89,6 +89,12 @@ enum TodayView {
             buffer.draw(
                 text, x: inner.x + 1, y: inner.y + index, style: index == lines.count - 1 ? .keyHint : .normal, maxWidth: inner.width - 2)
         }
+    }
+
+    /// " (on leave)" (the clinician) or " (closed)" (the centre): a visit kept through leave, or not yet decided.
+    static func awayNote(_ entry: ScheduleEntry) -> String {
+        guard let away = entry.awayBecause, TodayView.style(entry) != .muted else { return "" }
+        return away == .leave ? " (on leave)" : " (closed)"
     }
 
     static func timeRange(_ entry: ScheduleEntry, session: DeskSession) -> String {
