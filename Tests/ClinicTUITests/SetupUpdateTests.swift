@@ -108,6 +108,22 @@ struct SetupUpdateTests {
         #expect(state.screen == .setup)
     }
 
+    @Test("a new window starts with the clinician's usual slot length")
+    func newWindowUsesUsualSlotLength() {
+        var state = Self.manager()
+        _ = DeskUpdate.update(&state, .key(.function(5)))
+        _ = DeskUpdate.update(&state, .key(.tab))
+        let window = { (day: Int, minutes: Int) in
+            WeeklyRules.Window(
+                centreID: 1, weekday: day, start: LocalTime(hour: 9, minute: 0), end: LocalTime(hour: 13, minute: 0), slotMinutes: minutes,
+                mode: .inPerson)
+        }
+        _ = DeskUpdate.update(
+            &state, .setup(.hours(clinicians: Self.clinicians, clinicianID: 3, windows: [window(1, 50), window(2, 50), window(3, 30)])))
+        _ = DeskUpdate.update(&state, .key(.character("a")))
+        #expect(state.setup.windowForm?.text(3) == "50")
+    }
+
     @Test("weekly hours: a adds a window (a wrong day is refused), unsaved hours keep the clinician, s previews, y saves")
     func editsHours() {
         var state = Self.manager(size: (100, 30))

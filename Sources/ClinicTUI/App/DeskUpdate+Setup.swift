@@ -235,7 +235,10 @@ extension DeskUpdate {
         case .addHours:
             guard state.setup.section == .hours, state.setup.clinicianID != nil else { return sectionHint(&state, .hours) }
             if refuseHours(&state) { return [] }
-            state.setup.windowForm = SetupForms.window(centreName: session.centre.name)
+            // The clinician's usual slot length, not a fixed 30.
+            let lengths = (state.setup.windows ?? []).map(\.slotMinutes)
+            let usual = Dictionary(grouping: lengths, by: { $0 }).max { ($0.value.count, -$0.key) < ($1.value.count, -$1.key) }?.key
+            state.setup.windowForm = SetupForms.window(centreName: session.centre.name, slotMinutes: usual ?? 30)
             return []
         case .deleteHours:
             guard state.setup.section == .hours, var windows = state.setup.windows,
@@ -426,12 +429,13 @@ enum SetupForms {
         return SetupState.LeaveForm(form: form, isHoliday: isHoliday)
     }
 
-    static func window(centreName: String) -> FieldForm {
+    static func window(centreName: String, slotMinutes: Int = 30) -> FieldForm {
         FieldForm(
             title: "Add weekly hours at \(centreName)",
             fields: [
                 TextField(label: "Day", maxLength: 9), TextField(label: "Start", maxLength: 5), TextField(label: "End", maxLength: 5),
-                TextField(label: "Slot minutes", text: "30", maxLength: 3), TextField(label: "Mode", text: "in person", maxLength: 9),
+                TextField(label: "Slot minutes", text: String(slotMinutes), maxLength: 3),
+                TextField(label: "Mode", text: "in person", maxLength: 9),
             ],
             hint: "Day mon…sun, times 9:30 or 14:00, mode i or o. Enter adds, Esc cancels.")
     }

@@ -143,7 +143,8 @@ extension DeskUpdate {
                 return []
             case (.releaseHold, .hold(let entry)):
                 ask(
-                    question: "Release \(entry.patientName)'s unpaid hold \(when(entry.start))? The slot becomes free.",
+                    question: "Release \(entry.patientName)'s unpaid hold \(when(entry.start))? "
+                        + (entry.start < state.now ? "Its time has passed." : "The slot becomes free."),
                     appointmentID: entry.appointmentID, .releaseHold, &state)
                 return []
             case (.restorePaid, .paidAfterRelease(let entry)), (.refundPaid, .paidAfterRelease(let entry)):

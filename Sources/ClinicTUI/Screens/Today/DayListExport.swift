@@ -70,7 +70,7 @@ struct DayListExport: Equatable, Sendable {
             let token = entry.queueToken.map { " token \($0)" } ?? ""
             lines.append(
                 "  \(local(entry.start))–\(local(entry.end))  \(entry.patientName)  \(TodayView.statusLabel(entry))  "
-                    + "\(TodayView.paymentLabel(entry.paymentState))\(token)")
+                    + "\(TodayView.paymentWords(entry.paymentState))\(token)")
         }
         lines.append("")
         lines.append("\(entries.count) appointment\(entries.count == 1 ? "" : "s")")

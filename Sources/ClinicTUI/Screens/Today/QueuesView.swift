@@ -44,7 +44,10 @@ enum QueuesView {
     /// The keys that act on a line of this kind.
     static func keysHint(_ item: QueueItem) -> String {
         switch item {
-        case .request: return "A cancellation request: a approves it, X declines it (asks the reason)."
+        case .request(let entry):
+            // The list cuts a long reason; the whole of it is read here.
+            let reason = entry.reason.map { "“\($0)” — " } ?? ""
+            return reason + "a approves the cancellation, X declines it (asks why)."
         case .hold: return "An unpaid hold: R releases it (the slot becomes free)."
         case .paidAfterRelease: return "Paid after its release: o puts the visit back, f marks the payment for refund."
         }
