@@ -15,27 +15,12 @@ struct DoubleBookingTests {
     func concurrentDeskBookings() async throws {
         try await TestDatabase.with(prefix: "book_desk") { test in
             let data = try await TestData.insert(into: test.database, patients: 20)
-            let handles = (0..<20).map { _ in Database(url: test.url) }
-            for handle in handles { try await handle.connect() }
-            let outcomes = await withTaskGroup(of: Result<Int64, Error>.self) { group in
-                for (index, handle) in handles.enumerated() {
-                    let appointment = data.appointment(start: TestData.ist(10), patient: index)
-                    group.addTask {
-                        do {
-                            return .success(try await handle.transaction { try AppointmentStore.insert(appointment, in: $0) })
-                        } catch {
-                            return .failure(error)
-                        }
-                    }
-                }
-                var outcomes: [Result<Int64, Error>] = []
-                for await outcome in group { outcomes.append(outcome) }
-                return outcomes
+            let failures = try await Self.race(url: test.url) { handle, index in
+                let appointment = data.appointment(start: TestData.ist(10), patient: index)
+                _ = try await handle.transaction { try AppointmentStore.insert(appointment, in: $0) }
             }
-            let wins = outcomes.filter { if case .success = $0 { true } else { false } }
-            let slotTaken = outcomes.filter { if case .failure(let error) = $0 { (error as? BookingError) == .slotTaken } else { false } }
-            #expect(wins.count == 1)
-            #expect(slotTaken.count == 19)
+            #expect(failures.count == 19, "one wins")
+            #expect(failures.allSatisfy { ($0 as? BookingError) == .slotTaken })
             let stored = try await test.database.query("SELECT count(*) AS n FROM appointments")
             #expect(try stored[0].decode("n", as: Int64.self) == 1)
         }
@@ -95,26 +80,30 @@ struct DoubleBookingTests {
     static func race(url: String, statement: String, parameters: @escaping @Sendable (Int) -> [String?]) async throws
         -> [DatabaseError]
     {
+        let failures = try await race(url: url) { handle, index in
+            _ = try await handle.execute(SQLQuery(unsafeSQL: statement, parameters: parameters(index)))
+        }
+        return failures.compactMap { $0 as? DatabaseError }
+    }
+
+    /// Runs `operation` at once on 20 connections of their own; returns the errors thrown.
+    static func race(url: String, operation: @escaping @Sendable (Database, Int) async throws -> Void) async throws -> [Error] {
         let handles = (0..<20).map { _ in Database(url: url) }
         for handle in handles { try await handle.connect() }
-        let outcomes = await withTaskGroup(of: Result<Int, Error>.self) { group in
+        return await withTaskGroup(of: Error?.self) { group in
             for (index, handle) in handles.enumerated() {
-                let values = parameters(index)
                 group.addTask {
                     do {
-                        return .success(try await handle.execute(SQLQuery(unsafeSQL: statement, parameters: values)))
+                        try await operation(handle, index)
+                        return nil
                     } catch {
-                        return .failure(error)
+                        return error
                     }
                 }
             }
-            var outcomes: [Result<Int, Error>] = []
-            for await outcome in group { outcomes.append(outcome) }
-            return outcomes
-        }
-        return outcomes.compactMap { outcome -> DatabaseError? in
-            if case .failure(let error) = outcome { return error as? DatabaseError }
-            return nil
+            var failures: [Error] = []
+            for await failure in group { if let failure { failures.append(failure) } }
+            return failures
         }
     }
 

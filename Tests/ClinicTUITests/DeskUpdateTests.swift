@@ -256,11 +256,8 @@ struct DeskUpdateTests {
         state.session?.actor.assignments = [RoleAssignment(role: .centreManager, centreID: 1)]
         _ = DeskUpdate.update(&state, .key(.function(5)))
         _ = DeskUpdate.update(&state, .key(.tab))
-        let monday = WeeklyRules.Window(
-            centreID: 1, weekday: 1, start: LocalTime(hour: 9, minute: 0), end: LocalTime(hour: 13, minute: 0), slotMinutes: 30,
-            mode: .inPerson)
         _ = DeskUpdate.update(
-            &state, .setup(.hours(clinicians: [ClinicianChoice(id: 3, name: "Dr. Ananya Iyer")], clinicianID: 3, windows: [monday])))
+            &state, .setup(.hours(clinicians: SetupUpdateTests.clinicians, clinicianID: 3, windows: [SetupUpdateTests.window(1, 9, 13)])))
         _ = DeskUpdate.update(&state, .key(.character("a")))
         for character in "wed\t14:00\t17" {
             _ = DeskUpdate.update(&state, .key(character == "\t" ? .tab : .character(character)))

@@ -27,6 +27,13 @@ struct SetupUpdateTests {
 
     static func screen(_ state: AppState) -> String { DeskFixtures.render(state).plainText() }
 
+    /// A weekly window from `from` to `to` o'clock on `day` (0 = Sunday).
+    static func window(_ day: Int, _ from: Int, _ to: Int, minutes: Int = 30, centre: Int64 = 1) -> WeeklyRules.Window {
+        WeeklyRules.Window(
+            centreID: centre, weekday: day, start: LocalTime(hour: from, minute: 0), end: LocalTime(hour: to, minute: 0),
+            slotMinutes: minutes, mode: .inPerson)
+    }
+
     /// Signed in as the centre's manager (leave, holidays and hours are theirs to change).
     static func manager(size: (Int, Int) = (80, 24)) -> AppState {
         var state = DeskFixtures.working(size: size)
@@ -113,13 +120,12 @@ struct SetupUpdateTests {
         var state = Self.manager()
         _ = DeskUpdate.update(&state, .key(.function(5)))
         _ = DeskUpdate.update(&state, .key(.tab))
-        let window = { (day: Int, minutes: Int) in
-            WeeklyRules.Window(
-                centreID: 1, weekday: day, start: LocalTime(hour: 9, minute: 0), end: LocalTime(hour: 13, minute: 0), slotMinutes: minutes,
-                mode: .inPerson)
-        }
         _ = DeskUpdate.update(
-            &state, .setup(.hours(clinicians: Self.clinicians, clinicianID: 3, windows: [window(1, 50), window(2, 50), window(3, 30)])))
+            &state,
+            .setup(
+                .hours(
+                    clinicians: Self.clinicians, clinicianID: 3,
+                    windows: [Self.window(1, 9, 13, minutes: 50), Self.window(2, 9, 13, minutes: 50), Self.window(3, 9, 13)])))
         _ = DeskUpdate.update(&state, .key(.character("a")))
         #expect(state.setup.windowForm?.text(3) == "50")
     }
