@@ -26,16 +26,18 @@ struct DoubleBookingTests {
         }
     }
 
-    @Test("20 connections sending the web's own INSERT for one slot: exactly one row, the rest refused with 23P01")
+    @Test("20 connections sending the web's own INSERT for overlapping times: exactly one row, the rest refused with 23P01")
     func concurrentWebInserts() async throws {
         try await TestDatabase.with(prefix: "book_web") { test in
             let data = try await TestData.insert(into: test.database, patients: 20)
             let start = TestData.ist(11)
             let refusals = try await Self.race(url: test.url, statement: Self.webInsert) { index in
                 // Alternate centres: the web's centre-scoped check would let these through; the database must not.
-                [
+                // Starts 0, 10 and 20 minutes apart: every pair overlaps, across different quarter hours.
+                let begins = start.adding(minutes: 10 * (index % 3))
+                return [
                     String(data.patientIDs[index]), String(data.clinicianID), String(data.centreIDs[index % 2]), "IN_PERSON",
-                    start.sqlParameter, start.adding(minutes: 50).sqlParameter, "50", String(data.patientUserIDs[index]),
+                    begins.sqlParameter, begins.adding(minutes: 50).sqlParameter, "50", String(data.patientUserIDs[index]),
                     "WEB_PATIENT", nil, nil,
                 ]
             }
