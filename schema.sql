@@ -1423,7 +1423,8 @@ BEGIN
         EXECUTE FUNCTION desk_serialise_clinician_time();
 
     -- The first digits of a number being read out find the patient (the last digits use the reversed index).
-    CREATE INDEX ix_users_phone_digits_prefix ON users (desk_phone_digits(phone) text_pattern_ops) WHERE phone IS NOT NULL;
+    CREATE INDEX ix_users_patient_phone_prefix ON users ((desk_phone_digits(phone) COLLATE "C"), id)
+        WHERE user_type = 'PATIENT' AND is_active AND phone IS NOT NULL;
 
     INSERT INTO desk_schema_version (version, description)
     VALUES (6, 'writers of one clinician''s time take turns (a clash is 23P01, not a deadlock); phone search by first digits');

@@ -114,6 +114,17 @@ struct LeaveTests {
             let otherDay = try await TodaySchedule(database: test.database).appointments(
                 for: data.staff(.frontDesk), centreID: data.centreIDs[0], day: TestData.friday.adding(days: 7))
             #expect(otherDay.allSatisfy { $0.awayBecause == nil })
+            // The clinician's own leave says more than the closed centre; lifted, neither is said.
+            let away = try await leaves.addLeave(
+                clinicianID: data.clinicianID, from: TestData.friday, to: TestData.friday, reason: "conference", by: data.staff(.manager))
+            let both = try await TodaySchedule(database: test.database).appointments(
+                for: data.staff(.frontDesk), centreID: data.centreIDs[0], day: TestData.friday)
+            #expect(both.first { $0.appointmentID == kept.appointmentID }?.awayBecause == .leave)
+            try await leaves.lift(away.leaveID, by: data.staff(.manager))
+            try await leaves.lift(leave.leaveID, by: data.staff(.manager))
+            let lifted = try await TodaySchedule(database: test.database).appointments(
+                for: data.staff(.frontDesk), centreID: data.centreIDs[0], day: TestData.friday)
+            #expect(lifted.allSatisfy { $0.awayBecause == nil })
         }
     }
 

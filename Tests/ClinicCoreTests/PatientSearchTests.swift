@@ -100,6 +100,14 @@ struct PatientSearchTests {
             let started = try await directory.search("98450 123", actor: actor)
             #expect(Set(started.map(\.patientID)) == [register.priyaWeb, register.priyaDesk])
             #expect(started.allSatisfy { $0.matchKind == .phoneStart })
+            // Read out with the country code or a trunk 0 first.
+            for typed in ["+91 98450 123", "098450123"] {
+                #expect(
+                    Set(try await directory.search(typed, actor: actor).map(\.patientID)) == [register.priyaWeb, register.priyaDesk],
+                    "\(typed)")
+            }
+            // A number that ends with the digits is found that way, and no number is listed for merely starting with them.
+            #expect(try await directory.search("12345", actor: actor).map(\.matchKind) == [.phoneEnding])
 
             for typed in ["MB-000123", "mb000123", "mb-123", "123"] {
                 let found = try await directory.search(typed, actor: actor)

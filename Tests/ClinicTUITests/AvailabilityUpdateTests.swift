@@ -162,6 +162,8 @@ struct AvailabilityUpdateTests {
         #expect(try DateInput.parse("Dec 2, 2027", today: today).get() == LocalDate(year: 2027, month: 12, day: 2))
         #expect(DateInput.parse("31 feb", today: today) == .failure(.noSuchDate("31 feb")))
         #expect(DateInput.parse("t+400", today: today) == .failure(.tooFar("t+400")))
+        // As the desk itself shows a date: the weekday name does not decide.
+        #expect(try DateInput.parse("Tue 1 Dec 2026", today: today).get() == LocalDate(year: 2026, month: 12, day: 1))
         #expect(DateInput.parse("soon", today: today) == .failure(.notUnderstood("soon")))
     }
 
@@ -276,10 +278,10 @@ struct AvailabilityUpdateTests {
         _ = DeskUpdate.update(&manager, .key(.enter))
         #expect(manager.message?.text.hasSuffix("a approves the cancellation, X declines it (asks why).") == true)
         #expect(DeskUpdate.update(&manager, .key(.character("a"))).isEmpty)
+        // The question and how to answer it on one line; at 80 columns the question gives way.
         #expect(
             DeskFixtures.render(manager).plainText().contains(
-                " Approve: cancel Sooner, Thu 26 Nov 16:00 (paid: refund due)?"))
-        #expect(manager.message?.text == "Enter or y: yes    Esc or any other key: no")
+                " Approve: cancel Sooner, Thu 26 Nov 16:00 (paid: refund due…  y: yes  other: no"))
         #expect(
             DeskUpdate.update(&manager, .key(.character("y"))) == [
                 .changeAppointment(actor: managerActor, appointmentID: 8, .approveRequest)
@@ -315,7 +317,13 @@ struct AvailabilityUpdateTests {
         state.today.table.selectedRow = state.today.entries.firstIndex { $0.appointmentID == 8 } ?? 0
         #expect(DeskUpdate.update(&state, .key(.character("n"))).isEmpty)
         #expect(DeskFixtures.render(state).plainText().contains("Mark Jessy Pinto (09:30) as not come?"))
-        #expect(DeskUpdate.update(&state, .key(.enter)) == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: 8, .noShow)])
+        // Enter (also the details key) is no answer to what cannot be undone: only y is.
+        #expect(DeskUpdate.update(&state, .key(.enter)).isEmpty)
+        #expect(state.message?.text == "Nothing changed.")
+        _ = DeskUpdate.update(&state, .key(.character("n")))
+        #expect(
+            DeskUpdate.update(&state, .key(.character("y"))) == [.changeAppointment(actor: DeskFixtures.actor(), appointmentID: 8, .noShow)]
+        )
     }
 
     @Test("x on an appointment that cannot be cancelled says so at once instead of asking for a reason")

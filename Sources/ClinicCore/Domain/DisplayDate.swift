@@ -16,7 +16,7 @@ public enum DisplayDate {
     /// three letters or no match.
     public static func weekday(named text: String) -> Int? {
         let lowered = text.lowercased()
-        guard lowered.count >= 3 else { return nil }
+        guard lowered.count >= 3, !lowered.contains(" ") else { return nil }
         return weekdays.firstIndex { lowered.hasPrefix($0.lowercased()) }
     }
 

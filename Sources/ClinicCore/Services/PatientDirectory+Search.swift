@@ -79,8 +79,15 @@ struct PatientSearchPlan: Sendable {
             if digits.count >= 4 {
                 steps.append(Step(kind: .phoneEnding(digits: String(digits.suffix(10)), mrnNumber: number)))
                 // The first digits of a number being read out: only when no phone ends with them.
-                if (5...9).contains(digits.count) {
-                    steps.append(Step(kind: .phoneStart(digits: String(digits)), onlyWhenNothingFound: true))
+                // A country code or trunk 0 typed first ("+91 98450", "098450") is not part of the number.
+                var national = String(digits)
+                if trimmed.hasPrefix("+91") || (trimmed.hasPrefix("91") && trimmed.dropFirst(2).first?.isWhitespace == true) {
+                    national = String(national.dropFirst(2))
+                } else if trimmed.hasPrefix("0") {
+                    national = String(national.dropFirst())
+                }
+                if (5...9).contains(national.count) {
+                    steps.append(Step(kind: .phoneStart(digits: national), onlyWhenNothingFound: true))
                 }
             } else if let number {
                 steps.append(Step(kind: .mrn(forms: [digits], number: number)))

@@ -30,7 +30,7 @@ public struct TodaySchedule: Sendable {
                    (SELECT l.kind FROM desk_leaves l
                     WHERE l.lifted_at IS NULL AND \(day)::date BETWEEN l.first_day AND l.last_day
                       AND ((l.kind = 'LEAVE' AND l.clinician_id = a.clinician_id) OR (l.kind = 'HOLIDAY' AND l.centre_id = a.centre_id))
-                    ORDER BY l.kind DESC LIMIT 1) AS leave_kind,
+                    ORDER BY CASE l.kind WHEN 'LEAVE' THEN 0 ELSE 1 END LIMIT 1) AS leave_kind,
                    CASE WHEN settled.status = 'REFUNDED' THEN 'refunded'
                         WHEN settled.status = 'SUCCESS' THEN 'paid'
                         WHEN EXISTS (SELECT 1 FROM payments p

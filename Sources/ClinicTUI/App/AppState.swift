@@ -82,14 +82,18 @@ struct AppState: Equatable, Sendable {
 
     /// What typed work a change of centre or sign-out would lose, in the receptionist's words.
     var unsavedWork: String? {
-        if availability.booking != nil { return "the booking being made" }
+        if let booking = availability.booking, !booking.isBooked { return "the booking being made" }
         if today.prompt != nil { return "what is typed on Today" }
         if setup.leaveForm != nil { return "the leave form" }
         if setup.windowForm != nil { return "the hours form" }
         if setup.policyForm != nil { return "the policies form" }
         if setup.hasUnsavedHours { return AppState.unsavedHours }
-        if let form = patients.registration, form.values.values.contains(where: { !$0.text.isEmpty }) {
-            return "the new patient's details"
+        if let form = patients.registration {
+            if let editing = form.editing {
+                if form.changes != PatientChanges() { return "the changes to \(editing.fullName)'s details" }
+            } else if form.values.values.contains(where: { !$0.text.isEmpty }) {
+                return "the new patient's details"
+            }
         }
         return nil
     }

@@ -67,7 +67,7 @@ enum DeskRender {
             let leaving = state.overlay == .confirmQuit ? "Quit" : "Sign out"
             let question =
                 state.unsavedWork.map { "\(leaving) and lose \($0)?" }
-                ?? (state.phase == .working && state.overlay == .confirmQuit ? "Quit clinic-desk?" : "\(leaving) and lose what you typed?")
+                ?? (state.phase != .signIn && state.overlay == .confirmQuit ? "Quit clinic-desk?" : "\(leaving) and lose what you typed?")
             buffer.fill(messageLine, style: .warning)
             buffer.draw(
                 "\(question) y: \(leaving.lowercased())   any other key: stay", x: messageLine.x + 1,

@@ -289,7 +289,12 @@ extension DeskUpdate {
         case .patientUpdated(let requestID, let record):
             guard state.patients.registration?.pendingRequest == requestID else { return [] }
             state.patients.registration = nil
-            state.patients.record = PatientRecordState(patientID: record.patientID, record: record)
+            // Only the details change; the verification shown (and its conversion offer) stays.
+            if state.patients.record?.patientID == record.patientID {
+                state.patients.record?.record = record
+            } else {
+                state.patients.record = PatientRecordState(patientID: record.patientID, record: record)
+            }
             state.message = UserMessageLine(.success, "Saved the changes to \(record.fullName)'s details.")
         case .patientRequestFailed(let requestID, let line, let problems):
             if state.patients.pendingSearch == requestID {

@@ -10,7 +10,9 @@ extension DeskUpdate {
             switch prompt {
             case .confirm(_, let id, let command):
                 state.today.prompt = nil
-                guard key == .enter || key == .character("y") || key == .character("Y") else {
+                // Enter is also the details key: what cannot be undone takes a y.
+                let yes = key == .character("y") || key == .character("Y") || (key == .enter && !command.needsExplicitYes)
+                guard yes else {
                     state.message = UserMessageLine(.info, "Nothing changed.")
                     return []
                 }
@@ -177,12 +179,18 @@ extension DeskUpdate {
         -> UserMessageLine?
     {
         let appointmentAction: AppointmentAction
+        let permission: Permission
         switch action {
-        case .checkIn: appointmentAction = .checkIn
-        case .markNoShow: appointmentAction = .markNoShow
-        case .cancelAppointment: appointmentAction = .cancel
-        case .moveAppointment: appointmentAction = .reschedule
+        case .checkIn: (appointmentAction, permission) = (.checkIn, .checkIn)
+        case .markNoShow: (appointmentAction, permission) = (.markNoShow, .markNoShow)
+        case .cancelAppointment: (appointmentAction, permission) = (.cancel, .cancelAhead)
+        case .moveAppointment: (appointmentAction, permission) = (.reschedule, .rescheduleAhead)
         default: return nil
+        }
+        // In the core's order: the role, then the status, then the time.
+        if let refusal = roleRefusal(permission, session: session) { return refusal }
+        if appointmentAction == .checkIn, entry.checkedInAt != nil {
+            return UserMessageLine(.info, "Already checked in" + (entry.queueToken.map { ", queue token \($0)." } ?? "."))
         }
         if let status = AppointmentStatus(rawValue: entry.status),
             StatusTransitions.target(of: appointmentAction, from: status, paid: entry.paymentState == .paid) == nil
@@ -211,10 +219,9 @@ extension DeskUpdate {
         return UserMessage.line(for: AccessError.notAllowed(permission, role: session.actor.highestRole))
     }
 
-    /// Puts a yes/no question before `command` on the prompt line, and how to answer it on the message line.
+    /// Puts a yes/no question before `command` on the prompt line (how to answer is drawn with it).
     private static func ask(question: String, appointmentID: Int64, _ command: ScheduleCommand, _ state: inout AppState) {
         state.today.prompt = .confirm(question: question, appointmentID: appointmentID, command)
-        state.message = UserMessageLine(.info, "Enter or y: yes    Esc or any other key: no")
     }
 
     /// Why checking this visit in deserves a question first (nil: check in at once).

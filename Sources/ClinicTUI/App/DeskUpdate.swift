@@ -246,6 +246,9 @@ enum DeskUpdate {
             state.phase = .working
             state.message = UserMessageLine(.info, "Still working at \(session.centre.name).")
             return []
+        case .character("q") where state.centrePicker.canGoBack:
+            state.overlay = .confirmQuit
+            return []
         case .control("q"), .character("q"):
             return quit(&state)
         default:

@@ -46,6 +46,10 @@ enum Effect: Equatable, Sendable {
 
 /// A change to one appointment from the day schedule or the queues.
 enum ScheduleCommand: Equatable, Sendable {
+    /// Cannot be taken back from the desk (a no-show is final, a cancellation tells the patient), so a
+    /// question about it is answered with y, not the Enter that also opens details.
+    var needsExplicitYes: Bool { self != .checkIn }
+
     case checkIn
     case start
     case complete

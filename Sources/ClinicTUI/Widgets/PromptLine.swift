@@ -12,9 +12,11 @@ enum PromptLine {
         return field.render(into: &buffer, rect: Rect(x: line.x + 1 + used, y: line.y, width: width, height: 1), focused: true)
     }
 
-    /// A yes/no question before a change (how to answer is on the message line below it).
-    static func question(_ question: String, into buffer: inout ScreenBuffer, line: Rect) {
+    /// A yes/no question before a change, and how to answer it (the question gives way first).
+    static func question(_ question: String, answer: String, into buffer: inout ScreenBuffer, line: Rect) {
         buffer.fill(line, style: .warning)
-        buffer.draw(question, x: line.x + 1, y: line.y, style: .warning, maxWidth: line.width - 2)
+        let room = max(0, line.width - 2 - DisplayWidth.of(answer) - 2)
+        let used = buffer.draw(question, x: line.x + 1, y: line.y, style: .warning, maxWidth: room)
+        buffer.draw("  " + answer, x: line.x + 1 + used, y: line.y, style: .keyHint, maxWidth: line.width - 2 - used)
     }
 }

@@ -124,6 +124,12 @@ struct BookingDialogState: Equatable, Sendable {
     var step: Step = .confirm
     var reason = TextField(label: "Reason", maxLength: 200)
     var error: String?
+
+    /// Done: the receipt is on screen and nothing typed would be lost by leaving.
+    var isBooked: Bool {
+        if case .booked = step { return true }
+        return false
+    }
 }
 
 /// An appointment being moved from the grid, and the screen to go back to once it is.

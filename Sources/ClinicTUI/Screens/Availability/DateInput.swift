@@ -14,6 +14,11 @@ enum DateInput {
             guard days <= 366 else { return .failure(.tooFar(typed)) }
             return .success(today.adding(days: text.hasPrefix("t+") ? days : -days))
         }
+        // "Tue 1 Dec 2026", as the desk shows dates: the date decides, the weekday name is dropped.
+        let spoken = text.split(separator: " ")
+        if spoken.count > 1, DisplayDate.weekday(named: String(spoken[0])) != nil {
+            return parse(spoken.dropFirst().joined(separator: " "), today: today)
+        }
         if let index = DisplayDate.weekday(named: text) {
             return .success(today.adding(days: (index - today.weekday + 7) % 7))
         }

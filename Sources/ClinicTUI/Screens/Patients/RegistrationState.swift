@@ -40,8 +40,12 @@ struct RegistrationState: Equatable, Sendable {
 
     /// A patient's details as the form shows them (what an edit is compared against).
     static func shown(_ record: PatientRecord) -> [PatientField: String] {
-        [
-            .firstName: record.firstName ?? "", .lastName: record.lastName ?? "",
+        // Old rows without first and last names: the full name split as ClinicCore does for an edit.
+        let words = record.fullName.split(separator: " ")
+        let legacyFirst = words.dropLast().joined(separator: " ")
+        return [
+            .firstName: record.firstName ?? (legacyFirst.isEmpty ? record.fullName : legacyFirst),
+            .lastName: record.lastName ?? (legacyFirst.isEmpty ? "-" : words.last.map(String.init) ?? ""),
             .phone: record.phone?.display ?? record.storedPhone ?? "", .email: record.email ?? "",
             .dateOfBirth: record.dateOfBirth.map(dayMonthYear) ?? "", .gender: record.gender ?? "",
             .emergencyContactName: record.emergencyContactName ?? "", .emergencyContactPhone: record.emergencyContactPhone ?? "",
@@ -124,6 +128,11 @@ struct RegistrationState: Equatable, Sendable {
         let (registration, dateProblem) = form
         var all = PatientFormRules.problems(in: registration, today: today)
         if let dateProblem { all[.dateOfBirth] = dateProblem }
+        if let record = editing {
+            // As ClinicCore does: contact details left as stored are not judged again (the web keeps some as typed).
+            let before = RegistrationState.shown(record)
+            for field in [PatientField.phone, .email, .emergencyContactPhone] where text(field) == before[field] { all[field] = nil }
+        }
         problems = all.filter { visited.contains($0.key) }
     }
 

@@ -33,8 +33,9 @@ enum QueuesView {
             }.first
             let label = request.map { "Decline \($0.patientName)'s request — reason: " } ?? "Decline — reason: "
             return PromptLine.render(label, field: field, into: &buffer, line: line)
-        case .confirm(let question, _, _)?:
-            PromptLine.question(question, into: &buffer, line: line)
+        case .confirm(let question, _, let command)?:
+            PromptLine.question(
+                question, answer: command.needsExplicitYes ? "y: yes  other: no" : "Enter: yes  Esc: no", into: &buffer, line: line)
         case .cancelReason?, nil:
             break
         }

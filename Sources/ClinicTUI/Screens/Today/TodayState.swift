@@ -18,8 +18,8 @@ struct TodayState: Equatable, Sendable {
     var snapshot: TodaySnapshot? {
         didSet {
             entries = TodayState.timeline(snapshot?.entries ?? [])
-            // An open details panel follows the appointment as the schedule is read again.
-            if let id = details?.appointmentID, let fresh = entries.first(where: { $0.appointmentID == id }) { details = fresh }
+            // An open details panel follows the appointment as the schedule is read again (and closes when it is gone).
+            if let id = details?.appointmentID { details = entries.first { $0.appointmentID == id } }
         }
     }
     /// The entries as the timeline shows them: by clinician, then by start (sorted once per read).

@@ -56,8 +56,9 @@ enum TodayView {
                     return "Cancel \(visit.patientName) \(date)\(clock(local.time)) — reason: "
                 } ?? "Cancel — reason: "
             return PromptLine.render(label, field: field, into: &buffer, line: line)
-        case .confirm(let question, _, _)?:
-            PromptLine.question(question, into: &buffer, line: line)
+        case .confirm(let question, _, let command)?:
+            PromptLine.question(
+                question, answer: command.needsExplicitYes ? "y: yes  other: no" : "Enter: yes  Esc: no", into: &buffer, line: line)
         case .declineReason?, nil:
             break
         }
