@@ -1,4 +1,5 @@
 import ClinicCore
+import Foundation
 import Testing
 
 /// The database refuses overlapping appointments of one clinician, whoever inserts them.
@@ -23,6 +24,51 @@ struct DoubleBookingTests {
             #expect(failures.allSatisfy { ($0 as? BookingError) == .slotTaken })
             let stored = try await test.database.query("SELECT count(*) AS n FROM appointments")
             #expect(try stored[0].decode("n", as: Int64.self) == 1)
+        }
+    }
+
+    @Test(
+        "a writer of an overlapping time waits on the first writer's lock (so no deadlock can happen); one at another time does not"
+    )
+    func overlappingWritersTakeTurns() async throws {
+        try await TestDatabase.with(prefix: "book_turns") { test in
+            let data = try await TestData.insert(into: test.database, patients: 3)
+            let triggers = try await test.database.query(
+                """
+                SELECT tgname FROM pg_trigger
+                WHERE tgrelid = 'appointments'::regclass AND tgname LIKE 'desk_serialise_clinician_time%' ORDER BY 1
+                """)
+            #expect(
+                try triggers.map { try $0.decode("tgname", as: String.self) } == [
+                    "desk_serialise_clinician_time_insert", "desk_serialise_clinician_time_update",
+                ])
+            let (first, second, third) = (Database(url: test.url), Database(url: test.url), Database(url: test.url))
+            for handle in [first, second, third] {
+                try await handle.connect()
+                // A writer blocked by mistake fails the test instead of hanging it.
+                _ = try await handle.execute("SET statement_timeout = '90s'")
+            }
+            let secondPID: Int = try await second.query("SELECT pg_backend_pid() AS pid")[0].decode("pid")
+            _ = try await first.execute("BEGIN")
+            _ = try await first.execute(AppointmentStore.insertQuery(data.appointment(start: TestData.ist(10), patient: 0)))
+            let waiting = Task {
+                try await second.execute(AppointmentStore.insertQuery(data.appointment(start: TestData.ist(10, 20), patient: 1)))
+            }
+            // Observed, not slept on: the second writer shows up in pg_locks waiting for an advisory lock
+            // (the deadline is generous: on a busy machine its task may start late).
+            var waitsOnAdvisoryLock = false
+            let deadline = Date().addingTimeInterval(60)
+            while !waitsOnAdvisoryLock, Date() < deadline {
+                let rows = try await test.database.query(
+                    "SELECT count(*) AS n FROM pg_locks WHERE pid = \(secondPID) AND locktype = 'advisory' AND NOT granted")
+                waitsOnAdvisoryLock = try rows[0].decode("n", as: Int64.self) == 1
+                if !waitsOnAdvisoryLock { try await Task.sleep(for: .milliseconds(10)) }
+            }
+            #expect(waitsOnAdvisoryLock)
+            // Another time of the same clinician goes through while the first writer is still open.
+            #expect(try await third.execute(AppointmentStore.insertQuery(data.appointment(start: TestData.ist(15), patient: 2))) == 1)
+            _ = try await first.execute("ROLLBACK")
+            #expect(try await waiting.value == 1, "the first writer rolled back, so the second gets the slot")
         }
     }
 

@@ -185,6 +185,8 @@ struct PatientsUpdateTests {
         record.phone = PhoneNumber("9845012345")
         record.storedPhone = "919845012345"
         state.patients.record = PatientRecordState(patientID: 5, record: record)
+        let verified = PhoneVerification(verifiedAt: DeskFixtures.now, source: .desk, verifiedByUserID: 7)
+        state.patients.record?.verification = verified
         #expect(DeskUpdate.update(&state, .key(.character("e"))).isEmpty)
         #expect(state.patients.registration?.editing?.patientID == 5)
         #expect(state.patients.registration?.text(.phone) == "+91 98450 12345")
@@ -211,7 +213,29 @@ struct PatientsUpdateTests {
         _ = DeskUpdate.update(&state, .patientUpdated(requestID: state.patients.registration?.pendingRequest ?? 0, updated))
         #expect(state.patients.registration == nil)
         #expect(state.patients.record?.record?.dateOfBirth == LocalDate(year: 1991, month: 5, day: 12))
+        #expect(state.patients.record?.verification == verified, "an edit keeps the phone's verification on screen")
         #expect(state.message?.text == "Saved the changes to Anil Kumar's details.")
+    }
+
+    @Test("an old record without first and last names opens filled in; a stored odd email is not judged unless changed")
+    func editsLegacyRecord() {
+        var record = PatientRecordFixture.record
+        record.firstName = nil
+        record.lastName = nil
+        record.fullName = "Anil Kumar Reddy"
+        record.email = "anil@@example"
+        var form = RegistrationState(editing: record)
+        #expect(form.text(.firstName) == "Anil Kumar")
+        #expect(form.text(.lastName) == "Reddy")
+        form.householdHolderPatientID = 9  // no phone of his own
+        let today = LocalDate(year: 2026, month: 11, day: 26)
+        let unchangedPasses = form.validateAll(today: today)
+        #expect(unchangedPasses, "\(form.problems)")
+        #expect(form.changes == PatientChanges())
+        form.values[.email]?.text = "still@@wrong"
+        let changedPasses = form.validateAll(today: today)
+        #expect(!changedPasses)
+        #expect(form.problems[.email] != nil)
     }
 
     @Test("a calendar-impossible date says so, not that the format is wrong")

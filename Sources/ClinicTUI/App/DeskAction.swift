@@ -297,8 +297,6 @@ enum DeskKeyMaps {
             showsInFooter: false),
     ])
 
-    /// The footer of Hours & leave shows the open section's keys (or, over a leave's covered visits,
-    /// keep, move and cancel) and the screen's own.
     /// The Patients footer: the keys of what is open (the form, a record, or the search).
     static func patientsFooterAvailability(_ action: DeskAction, _ state: PatientsState) -> BindingAvailability {
         let shown: Set<DeskAction>
@@ -321,6 +319,8 @@ enum DeskKeyMaps {
         }
     }
 
+    /// The footer of Hours & leave shows the open section's keys (or, over a leave's covered visits,
+    /// keep, move and cancel) and the screen's own.
     static func setupFooterAvailability(_ action: DeskAction, _ state: SetupState) -> BindingAvailability {
         let coveredKeys: Set<DeskAction> = [.keepCovered, .moveCovered, .cancelCovered]
         if state.covered != nil { return coveredKeys.contains(action) ? .visible : .hidden }
