@@ -238,6 +238,22 @@ struct PatientsUpdateTests {
         #expect(form.problems[.email] != nil)
     }
 
+    @Test("the record says payments and dates in words, not the web's codes")
+    func recordInWords() {
+        var state = onPatients()
+        var record = PatientRecordFixture.record
+        record.payments = [
+            PatientPayment(
+                id: 1, appointmentID: 2, amount: Money(paise: 170_000), status: "SUCCESS", method: "ONLINE", paidAt: DeskFixtures.now,
+                createdAt: DeskFixtures.now)
+        ]
+        state.patients.record = PatientRecordState(patientID: 5, record: record)
+        let screen = DeskFixtures.render(state).plainText()
+        #expect(screen.contains("Thu 26 Nov  ₹1,700.00  paid  online (Razorpay)"))
+        #expect(screen.contains("born 7 Mar 1990"))
+        #expect(!screen.contains("SUCCESS"))
+    }
+
     @Test("a calendar-impossible date says so, not that the format is wrong")
     func impossibleDate() {
         var form = RegistrationState()

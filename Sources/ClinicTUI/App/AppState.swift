@@ -108,7 +108,8 @@ struct AppState: Equatable, Sendable {
     var openPatient: (id: Int64, name: String, identity: String)? {
         guard let record = patients.record?.record else { return nil }
         // MRN and phone: two patients of one name must not be mixed up when booking.
-        let identity = [record.mrn, record.phone?.display].compactMap { $0 }.joined(separator: " · ")
+        let phone = record.phone?.display ?? record.holder?.phoneDisplay.map { "\($0) (family)" }
+        let identity = [record.mrn, phone].compactMap { $0 }.joined(separator: " · ")
         return (record.patientID, record.fullName, identity)
     }
 

@@ -49,14 +49,20 @@ enum PatientRecordView {
         lines.append(("Payments", .title))
         if record.payments.isEmpty { lines.append(("  none", .muted)) }
         for payment in record.payments.prefix(20) {
-            lines.append(("  \(payment.amount)  \(payment.status.capitalized)  \(payment.method ?? "")", .normal))
+            let when = session.local(payment.paidAt ?? payment.createdAt)
+            lines.append(
+                (
+                    "  \(DisplayDate.short(when.date))  \(payment.amount)  \(paymentStatus(payment.status))  "
+                        + paymentMethod(payment.method), .normal
+                ))
         }
         if let viewers = state.viewers {
             lines.append(("Who opened this record (audit log)", .title))
             if viewers.isEmpty { lines.append(("  nobody yet", .muted)) }
             for view in viewers.prefix(30) {
                 let local = session.local(view.at)
-                lines.append(("  \(local.date) \(TodayView.clock(local.time))  \(view.who)  \(view.host ?? "")", .normal))
+                lines.append(
+                    ("  \(DisplayDate.short(local.date)) \(TodayView.clock(local.time))  \(view.who)  \(view.host ?? "")", .normal))
             }
         }
         lines.append(("Messages", .title))
@@ -66,7 +72,7 @@ enum PatientRecordView {
             let when = session.local(message.createdAt)
             lines.append(
                 (
-                    "  \(when.date) \(TodayView.clock(when.time))  \(template)  \(message.status.capitalized)"
+                    "  \(DisplayDate.short(when.date)) \(TodayView.clock(when.time))  \(template)  \(message.status.capitalized)"
                         + (message.isToHolder ? " (family phone)" : ""), message.status == "FAILED" ? .danger : .normal
                 ))
         }
@@ -76,7 +82,30 @@ enum PatientRecordView {
     static func appointmentLine(_ visit: PatientAppointment, session: DeskSession) -> String {
         let local = session.local(visit.start)
         return
-            "  \(local.date) \(TodayView.clock(local.time))  \(TodayView.statusLabel(visit.status))  \(visit.clinicianName), \(visit.centreName)"
+            "  \(DisplayDate.short(local.date)) \(TodayView.clock(local.time))  \(TodayView.statusLabel(visit.status))  \(visit.clinicianName), \(visit.centreName)"
+    }
+
+    /// A payment row's status in the desk's words (the web stores SUCCESS, CREATED, PENDING, FAILED, REFUNDED).
+    static func paymentStatus(_ stored: String) -> String {
+        switch stored {
+        case "SUCCESS": return "paid"
+        case "CREATED", "PENDING": return "waiting"
+        case "FAILED": return "failed"
+        case "REFUNDED": return "refunded"
+        default: return stored.lowercased()
+        }
+    }
+
+    /// How it was paid, in words ("ONLINE" is Razorpay).
+    static func paymentMethod(_ stored: String?) -> String {
+        switch stored {
+        case "ONLINE"?: return "online (Razorpay)"
+        case "CASH"?: return "cash"
+        case "CARD"?: return "card"
+        case "UPI"?: return "UPI"
+        case let other?: return other.lowercased()
+        case nil: return ""
+        }
     }
 
     static func render(
