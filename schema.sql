@@ -1006,27 +1006,15 @@ BEGIN
 END;
 $f$;
 
--- Writers of overlapping time of one clinician take turns. Without it two concurrent inserts of one
--- slot can each wait for the other inside the exclusion check: PostgreSQL then kills one with a
--- deadlock (40P01) after a second instead of refusing it with 23P01 ("slot just taken") at once.
--- The locks are per clinician and quarter hour, taken in time order: two overlapping visits share at
--- least one quarter, so they take turns, while visits at other times of the day do not wait. A row
--- longer than a day locks its first day only (its overlaps are still refused, possibly as a deadlock).
+-- Writers of one clinician's time take turns. Without it two concurrent inserts of one slot can each
+-- wait for the other inside the exclusion check: PostgreSQL then kills one with a deadlock (40P01)
+-- after a second instead of refusing it with 23P01 ("slot just taken") at once. One lock per
+-- clinician, not per quarter hour: a transaction writing many visits (the demo seed, a leave) would
+-- otherwise hold thousands of locks and run the server out of lock memory (53200).
 CREATE OR REPLACE FUNCTION desk_serialise_clinician_time()
 RETURNS trigger LANGUAGE plpgsql AS $f$
-DECLARE
-    first_quarter integer;
-    last_quarter integer;
 BEGIN
-    IF NEW.clinician_id IS NULL OR NEW.scheduled_end_at IS NULL OR NEW.scheduled_start_at IS NULL
-       OR NEW.scheduled_end_at <= NEW.scheduled_start_at THEN
-        RETURN NEW;
-    END IF;
-    first_quarter := floor(extract(epoch FROM NEW.scheduled_start_at) / 900);
-    last_quarter := least(floor(extract(epoch FROM NEW.scheduled_end_at - interval '1 microsecond') / 900), first_quarter + 95);
-    FOR quarter IN first_quarter..last_quarter LOOP
-        PERFORM pg_advisory_xact_lock(hashtextextended('desk_clinician_time:' || NEW.clinician_id || ':' || quarter, 0));
-    END LOOP;
+    PERFORM pg_advisory_xact_lock(hashtextextended('desk_clinician_time:' || NEW.clinician_id, 0));
     RETURN NEW;
 END;
 $f$;

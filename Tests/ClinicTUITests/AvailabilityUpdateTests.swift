@@ -228,7 +228,7 @@ struct AvailabilityUpdateTests {
         // 11:30 and not paid (a link sent); "now" is 10:07.
         state.today.table.selectedRow = state.today.entries.firstIndex { $0.appointmentID == 4 } ?? 0
         #expect(DeskUpdate.update(&state, .key(.character("i"))).isEmpty)
-        #expect(DeskFixtures.render(state).plainText().contains("Check in Mohammed Rafiq (11:30)? It starts in 1 h 23 min."))
+        #expect(DeskFixtures.render(state).plainText().contains("Check in Mohammed Rafiq (11:30)? Starts in 1 h 23 min."))
         #expect(DeskUpdate.update(&state, .key(.escape)).isEmpty)
         #expect(state.message?.text == "Nothing changed.")
         _ = DeskUpdate.update(&state, .key(.character("i")))
@@ -236,7 +236,7 @@ struct AvailabilityUpdateTests {
         #expect(DeskUpdate.checkInWorry(state.today.entries[paidNow], now: DeskFixtures.now) == nil)
         var unpaid = state.today.entries[paidNow]
         unpaid.paymentState = .unpaid
-        #expect(DeskUpdate.checkInWorry(unpaid, now: DeskFixtures.now) == "The fee is not paid yet.")
+        #expect(DeskUpdate.checkInWorry(unpaid, now: DeskFixtures.now) == "Not paid yet.")
 
         // The front desk cannot cancel a visit within 24 hours: said before any reason is typed.
         #expect(DeskUpdate.update(&state, .key(.character("x"))).isEmpty)

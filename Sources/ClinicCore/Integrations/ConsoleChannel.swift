@@ -14,8 +14,8 @@ public struct ConsoleChannel: MessageChannel {
 
     /// The line to show when the channel starts.
     public var startupNotice: String {
-        "Messages use the console channel (development only): nothing is sent to WhatsApp; "
-            + "each message is appended to \(logPath) (readable by you only)."
+        // What matters first (nothing reaches a patient), so a narrow screen cuts only the path.
+        "No WhatsApp is sent (development only); messages are written to \(logPath) (readable by you only)."
     }
 
     public func deliver(_ message: OutboundMessage) async -> DeliveryResult {

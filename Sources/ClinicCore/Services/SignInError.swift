@@ -21,7 +21,7 @@ public enum SignInError: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .wrongLoginOrPassword:
-            return "Wrong login or password. Check the username or phone number and the password, and try again."
+            return "Wrong login or password. Check both and try again."
         case .locked(let until):
             // Rounded up to the minute, so trying again at the time shown always works.
             let roundedUp = Instant(microsecondsSinceEpoch: until.microsecondsSinceEpoch + 59_999_999)

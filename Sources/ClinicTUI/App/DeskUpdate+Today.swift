@@ -227,9 +227,9 @@ extension DeskUpdate {
     /// Why checking this visit in deserves a question first (nil: check in at once).
     static func checkInWorry(_ entry: ScheduleEntry, now: Instant) -> String? {
         let minutesAhead = Int((entry.start.microsecondsSinceEpoch - now.microsecondsSinceEpoch) / 60_000_000)
-        if minutesAhead > 60 { return "It starts in \(minutesAhead / 60) h \(minutesAhead % 60) min." }
-        if entry.end < now { return "Its time is already over." }
-        if entry.paymentState != .paid { return "The fee is not paid yet." }
+        if minutesAhead > 60 { return "Starts in \(minutesAhead / 60) h \(minutesAhead % 60) min." }
+        if entry.end < now { return "Its time is over." }
+        if entry.paymentState != .paid { return "Not paid yet." }
         return nil
     }
 

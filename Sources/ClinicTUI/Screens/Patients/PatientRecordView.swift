@@ -6,7 +6,7 @@ enum PatientRecordView {
     static func lines(_ state: PatientRecordState, _ record: PatientRecord, session: DeskSession) -> [(String, StyleRole)] {
         var lines: [(String, StyleRole)] = []
         lines.append((record.fullName + (record.mrn.map { "   MRN \($0)" } ?? ""), .title))
-        lines.append(("e edit details · o send a code to verify · v who looked · Esc back to the search", .keyHint))
+        lines.append(("e edit details · o send a code to verify · v who looked · Esc back", .keyHint))
         let phone =
             record.phone?.display ?? record.holder.flatMap { $0.phoneDisplay.map { "\($0) (family: \(record.holder?.fullName ?? ""))" } }
             ?? "no mobile"
