@@ -177,6 +177,8 @@ struct SetupUpdateTests {
         #expect(Self.screen(state).contains("1 booked visit(s) would fall outside the new hours"))
         let applied = Self.setupRequests(DeskUpdate.update(&state, .key(.character("y"))))
         #expect(applied == [.applyHours(clinicianID: 3, windows: windows, acceptStranded: true)])
+        let saved = WeeklyRules.Preview(kept: 1, added: [windows[1]], deactivatedRuleIDs: [], stranded: [])
+        #expect(Self.setupRequests(DeskUpdate.update(&state, .setup(.hoursApplied(saved)))) == [.loadHours(centreID: 1, clinicianID: 3)])
 
         // Another change, then r and y: the saved hours are read again and the change is gone.
         var dropping = state

@@ -320,7 +320,8 @@ extension DeskUpdate {
                         ? ""
                         : " \(preview.stranded.count) booked visit(s) now fall outside the hours: move them on their day's schedule (F2, then [ ]).")
             )
-            return reloadSetup(&state)
+            // The hours on screen are the ones just saved: read them as saved (the unsaved-changes guard must not hold them).
+            return reloadSetup(&state, dropChanges: true)
         case .policies(let policies):
             state.setup.policies = policies
         case .done(let line):
