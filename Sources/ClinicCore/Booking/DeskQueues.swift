@@ -165,31 +165,6 @@ public struct DeskQueues: Sendable {
 
 /// One appointment in a manager's queue.
 public struct QueueEntry: Sendable, Equatable {
-    /// An entry from a row with the queue queries' columns (`id`, `status`, `scheduled_start_at`,
-    /// `created_at`, `patient_name`, `clinician_name`, `cancellation_reason`, `paid`, `open_link`).
-    init(row: Row) throws {
-        self.init(
-            appointmentID: try row.decode("id"), status: try row.decode("status"), start: try row.decode("scheduled_start_at"),
-            createdAt: try row.decode("created_at"), patientName: try row.decode("patient_name"),
-            clinicianName: try row.decode("clinician_name"), reason: try row.decode("cancellation_reason"),
-            isPaid: try row.decode("paid"), hasOpenPaymentLink: try row.decode("open_link"))
-    }
-
-    init(
-        appointmentID: Int64, status: String, start: Instant, createdAt: Instant, patientName: String, clinicianName: String,
-        reason: String?, isPaid: Bool, hasOpenPaymentLink: Bool
-    ) {
-        self.appointmentID = appointmentID
-        self.status = status
-        self.start = start
-        self.createdAt = createdAt
-        self.patientName = patientName
-        self.clinicianName = clinicianName
-        self.reason = reason
-        self.isPaid = isPaid
-        self.hasOpenPaymentLink = hasOpenPaymentLink
-    }
-
     public var appointmentID: Int64
     public var status: String
     public var start: Instant
@@ -217,4 +192,17 @@ public struct PaidReleasedEntry: Sendable, Equatable {
     public var amount: Money
     public var appointmentStatus: String
     public var isActive: Bool
+}
+
+// In an extension, so the memberwise initialiser stays.
+extension QueueEntry {
+    /// An entry from a row with the queue queries' columns (`id`, `status`, `scheduled_start_at`,
+    /// `created_at`, `patient_name`, `clinician_name`, `cancellation_reason`, `paid`, `open_link`).
+    init(row: Row) throws {
+        self.init(
+            appointmentID: try row.decode("id"), status: try row.decode("status"), start: try row.decode("scheduled_start_at"),
+            createdAt: try row.decode("created_at"), patientName: try row.decode("patient_name"),
+            clinicianName: try row.decode("clinician_name"), reason: try row.decode("cancellation_reason"),
+            isPaid: try row.decode("paid"), hasOpenPaymentLink: try row.decode("open_link"))
+    }
 }

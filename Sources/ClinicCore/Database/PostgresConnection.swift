@@ -106,8 +106,7 @@ final class PostgresConnection {
             if name == nil, PostgresConnection.isPreparable(statement.sql),
                 prepared.count + newlyPrepared.count < PostgresConnection.preparedLimit
             {
-                preparedCount += 1
-                let fresh = "clinic_desk_\(preparedCount)"
+                let fresh = nextStatementName()
                 guard PQsendPrepare(handle, fresh, statement.sql, count, nil) == 1 else { throw abandon() }
                 commands.append((true, statement.sql))
                 newlyPrepared[statement.sql] = fresh
@@ -277,12 +276,17 @@ final class PostgresConnection {
     private func preparedName(for sql: String, parameterCount: Int) throws -> String? {
         if let name = prepared[sql] { return name }
         guard let handle, prepared.count < PostgresConnection.preparedLimit else { return nil }
-        preparedCount += 1
-        let name = "clinic_desk_\(preparedCount)"
+        let name = nextStatementName()
         let result = PQprepare(handle, name, sql, Int32(parameterCount), nil)
         PQclear(try checked(result))
         prepared[sql] = name
         return name
+    }
+
+    /// A statement name not used before on this connection.
+    private func nextStatementName() -> String {
+        preparedCount += 1
+        return "clinic_desk_\(preparedCount)"
     }
 
     /// Plain data statements only: utility commands (BEGIN, SET, LISTEN) gain nothing from a plan.

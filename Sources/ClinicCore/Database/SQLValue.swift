@@ -25,6 +25,13 @@ public protocol SQLBytesDecodable: SQLTextDecodable {
 }
 
 extension SQLBytesDecodable {
+    /// The text form parses as its bytes do (one parser per type).
+    public init?(sqlText text: String) {
+        var text = text
+        guard let value = text.withUTF8({ Self(sqlBytes: $0) }) else { return nil }
+        self = value
+    }
+
     public static func decode(sqlBytes: UnsafeBufferPointer<UInt8>?, column: String) throws -> Self {
         guard let sqlBytes else { throw DatabaseError.decodingFailed(column: column, expected: "non-NULL \(Self.self)") }
         guard let value = Self(sqlBytes: sqlBytes) else { throw DatabaseError.decodingFailed(column: column, expected: "\(Self.self)") }

@@ -4,20 +4,19 @@ public enum DisplayDate {
     public static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// The month (1–12) a typed name starts with: "dec", "December"; nil for fewer than three letters.
-    public static func month(named text: String) -> Int? {
-        let lowered = text.lowercased()
-        guard lowered.count >= 3 else { return nil }
-        return months.firstIndex { lowered.hasPrefix($0.lowercased()) }.map { $0 + 1 }
-    }
+    public static func month(named text: String) -> Int? { index(of: text, in: months).map { $0 + 1 } }
     /// Short weekday names, Sunday first (0 is Sunday, as the web stores rule days).
     public static let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     /// The weekday (0 = Sunday) a typed name starts with: "mon", "Monday", "THU"; nil for fewer than
     /// three letters or no match.
-    public static func weekday(named text: String) -> Int? {
+    public static func weekday(named text: String) -> Int? { text.contains(" ") ? nil : index(of: text, in: weekdays) }
+
+    /// The position of the name that one word of at least three letters starts with.
+    private static func index(of text: String, in names: [String]) -> Int? {
         let lowered = text.lowercased()
-        guard lowered.count >= 3, !lowered.contains(" ") else { return nil }
-        return weekdays.firstIndex { lowered.hasPrefix($0.lowercased()) }
+        guard lowered.count >= 3 else { return nil }
+        return names.firstIndex { lowered.hasPrefix($0.lowercased()) }
     }
 
     /// "Fri 15 Jan 2027".

@@ -66,11 +66,6 @@ extension Instant: SQLEncodable, SQLBytesDecodable {
     }
 
     /// Parses `timestamptz` text: "2026-11-26 09:30:00.123+00", "…+05:30", or ISO "…T…Z".
-    public init?(sqlText text: String) {
-        guard let parsed = TemporalText.parse(text, { Instant.read(&$0) }) else { return nil }
-        self = parsed
-    }
-
     public init?(sqlBytes: UnsafeBufferPointer<UInt8>) {
         var scanner = TemporalText(sqlBytes)
         guard let parsed = Instant.read(&scanner) else { return nil }

@@ -60,13 +60,6 @@ extension LocalDate: SQLEncodable, SQLBytesDecodable {
     public var sqlParameter: String? { description }
 
     /// Parses "YYYY-MM-DD" and rejects impossible dates such as 2026-02-30.
-    public init?(sqlText text: String) {
-        guard let date = TemporalText.parse(text, { scanner in scanner.date().flatMap { scanner.isAtEnd ? $0 : nil } }) else {
-            return nil
-        }
-        self = date
-    }
-
     public init?(sqlBytes: UnsafeBufferPointer<UInt8>) {
         var scanner = TemporalText(sqlBytes)
         guard let date = scanner.date(), scanner.isAtEnd else { return nil }

@@ -35,13 +35,6 @@ extension LocalTime: SQLEncodable, SQLBytesDecodable {
     }
 
     /// Parses "HH:MM", "HH:MM:SS" or "HH:MM:SS.ffffff".
-    public init?(sqlText text: String) {
-        guard let time = TemporalText.parse(text, { scanner in scanner.time().flatMap { scanner.isAtEnd ? $0 : nil } }) else {
-            return nil
-        }
-        self = time
-    }
-
     public init?(sqlBytes: UnsafeBufferPointer<UInt8>) {
         var scanner = TemporalText(sqlBytes)
         guard let time = scanner.time(), scanner.isAtEnd else { return nil }

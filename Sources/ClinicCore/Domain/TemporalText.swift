@@ -6,15 +6,6 @@ struct TemporalText {
 
     init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-    /// What `read` makes of `text`'s bytes, without copying them.
-    static func parse<Value>(_ text: String, _ read: (inout TemporalText) -> Value?) -> Value? {
-        var text = text
-        return text.withUTF8 { bytes in
-            var scanner = TemporalText(bytes)
-            return read(&scanner)
-        }
-    }
-
     var isAtEnd: Bool { position == bytes.count }
 
     /// "YYYY-MM-DD" (a four-digit year), checked against the calendar.

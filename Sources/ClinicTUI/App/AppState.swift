@@ -88,12 +88,8 @@ struct AppState: Equatable, Sendable {
         if setup.windowForm != nil { return "the hours form" }
         if setup.policyForm != nil { return "the policies form" }
         if setup.hasUnsavedHours { return AppState.unsavedHours }
-        if let form = patients.registration {
-            if let editing = form.editing {
-                if form.changes != PatientChanges() { return "the changes to \(editing.fullName)'s details" }
-            } else if form.values.values.contains(where: { !$0.text.isEmpty }) {
-                return "the new patient's details"
-            }
+        if let form = patients.registration, form.hasUnsavedChanges {
+            return form.editing.map { "the changes to \($0.fullName)'s details" } ?? "the new patient's details"
         }
         return nil
     }

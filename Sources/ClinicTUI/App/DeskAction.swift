@@ -274,7 +274,7 @@ enum DeskKeyMaps {
             group: "Leave"),
         KeyBinding(
             keys: [.character("[")], action: .previousClinician, title: "Prev clinician",
-            help: "Weekly hours: the clinician before.", group: "Hours"),
+            help: "Weekly hours: the clinician before.", group: "Hours", showsInFooter: false),
         KeyBinding(
             keys: [.character("]")], action: .nextClinician, title: "Next clinician", help: "Weekly hours: the next clinician.",
             group: "Hours"),
@@ -324,7 +324,7 @@ enum DeskKeyMaps {
     static func setupFooterAvailability(_ action: DeskAction, _ state: SetupState) -> BindingAvailability {
         let coveredKeys: Set<DeskAction> = [.keepCovered, .moveCovered, .cancelCovered]
         if state.covered != nil { return coveredKeys.contains(action) ? .visible : .hidden }
-        guard let binding = setup.binding(for: action), !coveredKeys.contains(action), action != .previousClinician else { return .hidden }
+        guard let binding = setup.binding(for: action), !coveredKeys.contains(action) else { return .hidden }
         let group: String
         switch state.section {
         case .leave: group = "Leave"

@@ -67,6 +67,16 @@ extension DeskUpdate {
         return [.openPatient(requestID: requestID, actor: actor, patientID: patientID)]
     }
 
+    /// Opens the record's details in the registration form to correct them (the key `e`, or the palette).
+    static func startEditingPatient(_ state: inout AppState) {
+        guard let loaded = state.patients.record?.record, let session = state.session else { return }
+        guard PermissionTable.allows(session.actor, .editPatientContact, centreID: session.centre.id) else {
+            state.message = UserMessageLine(.error, "Your role cannot change patients' details; ask a colleague at the desk.")
+            return
+        }
+        state.patients.registration = RegistrationState(editing: loaded)
+    }
+
     private static func handleRecord(_ key: Key, _ state: inout AppState, actor: StaffActor) -> [Effect]? {
         guard var record = state.patients.record else { return nil }
         var closesRecord = false
@@ -125,12 +135,7 @@ extension DeskUpdate {
             guard record.record != nil else { return [] }
             return [.loadViewers(actor: actor, patientID: record.patientID)]
         case .character("e"):
-            guard let loaded = record.record, let session = state.session else { return [] }
-            guard PermissionTable.allows(actor, .editPatientContact, centreID: session.centre.id) else {
-                state.message = UserMessageLine(.error, "Your role cannot change patients' details; ask a colleague at the desk.")
-                return []
-            }
-            state.patients.registration = RegistrationState(editing: loaded)
+            startEditingPatient(&state)
             return []
         case .character("c"):
             guard record.record != nil, record.conversionOffer == .convertToWebFormat else { return [] }
@@ -205,7 +210,7 @@ extension DeskUpdate {
         case .control("s"):
             return checkDuplicates(&form, &state, actor: actor, today: today)
         case .escape:
-            let typed = form.editing == nil ? form.values.values.contains { !$0.text.isEmpty } : form.changes != PatientChanges()
+            let typed = form.hasUnsavedChanges
             let warning = form.editing == nil ? "Press Esc again to throw this form away." : "Press Esc again to drop your changes."
             if typed, form.error != warning {
                 form.error = warning

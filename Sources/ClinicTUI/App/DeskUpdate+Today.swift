@@ -121,7 +121,9 @@ extension DeskUpdate {
                 state.message = UserMessageLine(.info, "Open the queues with Q and select a line first.")
                 return []
             }
-            let when = { (start: Instant) in DisplayDate.short(session.local(start).date) + " " + TodayView.clock(session.local(start).time)
+            let when = { (start: Instant) in
+                let local = session.local(start)
+                return DisplayDate.shortWithClock(local.date, local.time)
             }
             let permission: Permission
             switch action {
@@ -215,8 +217,12 @@ extension DeskUpdate {
 
     /// The role's refusal of `permission` at the working centre, said before a question is asked.
     private static func roleRefusal(_ permission: Permission, session: DeskSession) -> UserMessageLine? {
-        guard !PermissionTable.allows(session.actor, permission, centreID: session.centre.id) else { return nil }
-        return UserMessage.line(for: AccessError.notAllowed(permission, role: session.actor.highestRole))
+        do {
+            try PermissionTable.check(session.actor, permission, centreID: session.centre.id)
+            return nil
+        } catch {
+            return UserMessage.line(for: error)
+        }
     }
 
     /// Puts a yes/no question before `command` on the prompt line (how to answer is drawn with it).

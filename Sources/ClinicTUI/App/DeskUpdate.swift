@@ -429,7 +429,8 @@ enum DeskUpdate {
                 state.message = UserMessageLine(.info, "Open the patient first (F3, find them, Enter), then e.")
                 return []
             }
-            return handlePatients(.character("e"), &state) ?? []
+            startEditingPatient(&state)
+            return []
         case .submit, .nextField, .previousField, .openSelected, .sendCode, .convertPhone, .showViewers:
             break
         // The rest come from the palette on another screen: go to their screen and do it there.

@@ -50,6 +50,9 @@ enum ScheduleCommand: Equatable, Sendable {
     /// question about it is answered with y, not the Enter that also opens details.
     var needsExplicitYes: Bool { self != .checkIn }
 
+    /// How a question about this command is answered, as drawn beside it.
+    var answerHint: String { needsExplicitYes ? "y: yes  other: no" : "Enter: yes  Esc: no" }
+
     case checkIn
     case start
     case complete

@@ -58,6 +58,11 @@ struct RegistrationState: Equatable, Sendable {
         "\(date.day < 10 ? "0" : "")\(date.day)-\(date.month < 10 ? "0" : "")\(date.month)-\(date.year)"
     }
 
+    /// Something typed would be lost by closing the form: any text in a new registration, a change in an edit.
+    var hasUnsavedChanges: Bool {
+        editing == nil ? values.values.contains { !$0.text.isEmpty } : changes != PatientChanges()
+    }
+
     /// What an edit changes: only the fields typed differently from what was shown.
     var changes: PatientChanges {
         guard let record = editing else { return PatientChanges() }

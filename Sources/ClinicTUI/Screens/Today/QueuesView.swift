@@ -35,7 +35,7 @@ enum QueuesView {
             return PromptLine.render(label, field: field, into: &buffer, line: line)
         case .confirm(let question, _, let command)?:
             PromptLine.question(
-                question, answer: command.needsExplicitYes ? "y: yes  other: no" : "Enter: yes  Esc: no", into: &buffer, line: line)
+                question, answer: command.answerHint, into: &buffer, line: line)
         case .cancelReason?, nil:
             break
         }

@@ -58,7 +58,7 @@ enum TodayView {
             return PromptLine.render(label, field: field, into: &buffer, line: line)
         case .confirm(let question, _, let command)?:
             PromptLine.question(
-                question, answer: command.needsExplicitYes ? "y: yes  other: no" : "Enter: yes  Esc: no", into: &buffer, line: line)
+                question, answer: command.answerHint, into: &buffer, line: line)
         case .declineReason?, nil:
             break
         }
